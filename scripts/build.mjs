@@ -1,0 +1,42 @@
+// Builds the bundles with esbuild.
+//   node scripts/build.mjs            development build (source maps)
+//   node scripts/build.mjs --release  minified release build
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const release = process.argv.includes('--release');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  minify: release,
+  sourcemap: !release,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+const builds = [
+  // The command-line front end to the engine (Node).
+  {
+    ...common,
+    entryPoints: ['src/cli/kafka-lab.ts'],
+    outfile: 'dist/cli/kafka-lab.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+// The extension host bundle (Node), once the extension entry point exists.
+if (existsSync('src/extension/extension.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  });
+}
+
+await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -17,6 +17,8 @@ export interface Scenario {
   readonly description?: string;
   /** PRNG seed: the same scenario and seed give the same event log, byte for byte. */
   readonly seed?: number;
+  /** How long the scenario is meant to run (the default of `kafka-lab run --until`); default 60s. */
+  readonly duration?: Duration;
   /** Fluid-model step of the virtual clock (production and consumption); default 100 ms. */
   readonly tickMs?: number;
   readonly broker?: BrokerConfig;
@@ -81,6 +83,8 @@ export interface ConsumerConfig {
   readonly 'partition.assignment.strategy'?: AssignorName | readonly AssignorName[];
   /** Static membership (KIP-345). Default none. */
   readonly 'group.instance.id'?: string;
+  /** How often the client refreshes topic metadata (and so notices added partitions). Default 300000. */
+  readonly 'metadata.max.age.ms'?: number;
 }
 
 export interface ConsumerSpec {

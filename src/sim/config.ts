@@ -1,0 +1,80 @@
+/**
+ * Kafka's defaults (client `ConsumerConfig`, broker `GroupCoordinatorConfig`, Kafka 3.x/4.0)
+ * and the resolved, fully-populated configs the engine works with.
+ */
+import type { AssignorName } from './assignors/types';
+import type { BrokerConfig, ConsumerConfig } from './scenario/types';
+
+export const CONSUMER_DEFAULTS = {
+  'session.timeout.ms': 45_000, // 10 s before Kafka 3.0 (KIP-735)
+  'heartbeat.interval.ms': 3_000,
+  'max.poll.interval.ms': 300_000,
+  'max.poll.records': 500,
+  'enable.auto.commit': true,
+  'auto.commit.interval.ms': 5_000,
+  'auto.offset.reset': 'latest',
+  // Kafka ≥ 3.0: [RangeAssignor, CooperativeStickyAssignor]; range wins and the protocol stays eager.
+  'partition.assignment.strategy': ['range', 'cooperative-sticky'] as AssignorName[],
+  'metadata.max.age.ms': 300_000,
+} as const;
+
+export const BROKER_DEFAULTS = {
+  'group.initial.rebalance.delay.ms': 3_000,
+  'group.min.session.timeout.ms': 6_000,
+  'group.max.session.timeout.ms': 1_800_000,
+} as const;
+
+export const PRODUCER_DEFAULTS = {
+  keys: 30,
+  recordBytes: 100,
+  'batch.size': 16_384,
+} as const;
+
+export const DEFAULT_TICK_MS = 100;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ResolvedConsumerConfig {
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxPollIntervalMs: number;
+  maxPollRecords: number;
+  enableAutoCommit: boolean;
+  autoCommitIntervalMs: number;
+  autoOffsetReset: 'earliest' | 'latest' | 'none';
+  assignors: AssignorName[];
+  groupInstanceId: string | undefined;
+  metadataMaxAgeMs: number;
+}
+
+export interface ResolvedBrokerConfig {
+  initialRebalanceDelayMs: number;
+  minSessionTimeoutMs: number;
+  maxSessionTimeoutMs: number;
+}
+
+export function resolveConsumerConfig(config: ConsumerConfig | undefined, groupAssignor?: AssignorName | readonly AssignorName[]): ResolvedConsumerConfig {
+  const c = config ?? {};
+  const strategy = c['partition.assignment.strategy'] ?? groupAssignor ?? CONSUMER_DEFAULTS['partition.assignment.strategy'];
+  return {
+    sessionTimeoutMs: c['session.timeout.ms'] ?? CONSUMER_DEFAULTS['session.timeout.ms'],
+    heartbeatIntervalMs: c['heartbeat.interval.ms'] ?? CONSUMER_DEFAULTS['heartbeat.interval.ms'],
+    maxPollIntervalMs: c['max.poll.interval.ms'] ?? CONSUMER_DEFAULTS['max.poll.interval.ms'],
+    maxPollRecords: c['max.poll.records'] ?? CONSUMER_DEFAULTS['max.poll.records'],
+    enableAutoCommit: c['enable.auto.commit'] ?? CONSUMER_DEFAULTS['enable.auto.commit'],
+    autoCommitIntervalMs: c['auto.commit.interval.ms'] ?? CONSUMER_DEFAULTS['auto.commit.interval.ms'],
+    autoOffsetReset: c['auto.offset.reset'] ?? CONSUMER_DEFAULTS['auto.offset.reset'],
+    assignors: typeof strategy === 'string' ? [strategy] : [...strategy],
+    groupInstanceId: c['group.instance.id'],
+    metadataMaxAgeMs: c['metadata.max.age.ms'] ?? CONSUMER_DEFAULTS['metadata.max.age.ms'],
+  };
+}
+
+export function resolveBrokerConfig(config: BrokerConfig | undefined): ResolvedBrokerConfig {
+  const c = config ?? {};
+  return {
+    initialRebalanceDelayMs: c['group.initial.rebalance.delay.ms'] ?? BROKER_DEFAULTS['group.initial.rebalance.delay.ms'],
+    minSessionTimeoutMs: c['group.min.session.timeout.ms'] ?? BROKER_DEFAULTS['group.min.session.timeout.ms'],
+    maxSessionTimeoutMs: c['group.max.session.timeout.ms'] ?? BROKER_DEFAULTS['group.max.session.timeout.ms'],
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * What a group (or anyone sharing its group id) has processed: for each partition, the offset
+ * ranges processed so far, and for each key the highest sequence processed. From these the
+ * engine counts duplicates (a record processed again) and ordering violations (a record
+ * processed after a later record of the same key), without storing records.
+ */
+import type { Topic } from './topic';
+
+export interface DeliveryCounts {
+  processed: number;
+  duplicates: number;
+  outOfOrder: number;
+}
+
+/** Disjoint, sorted, half-open offset ranges [start, end). */
+type Ranges = number[];
+
+export class DeliveryLedger {
+  private readonly ranges = new Map<string, Ranges[]>();
+  private readonly maxKeySeq = new Map<string, Float64Array>();
+  readonly totals: DeliveryCounts = { processed: 0, duplicates: 0, outOfOrder: 0 };
+
+  /**
+   * Records that [from, to) of a partition was processed; returns the duplicates and
+   * out-of-order records in it.
+   */
+  process(topic: Topic, partition: number, from: number, to: number): { duplicates: number; outOfOrder: number } {
+    if (to <= from) return { duplicates: 0, outOfOrder: 0 };
+    const ranges = this.rangesOf(topic.name, partition);
+    const duplicates = overlap(ranges, from, to);
+    insert(ranges, from, to);
+    let belowMax = 0;
+    const layout = topic.layout;
+    if (layout) {
+      let max = this.maxKeySeq.get(topic.name);
+      if (!max || max.length < layout.keyCount) {
+        const grown = new Float64Array(layout.keyCount).fill(-1);
+        if (max) grown.set(max);
+        this.maxKeySeq.set(topic.name, (max = grown));
+      }
+      const seen = max;
+      layout.forEachKeyRun(partition, from, to, (key, firstSeq, lastSeq) => {
+        const highest = seen[key]!;
+        if (highest >= firstSeq) belowMax += Math.min(lastSeq, highest) - firstSeq + 1;
+        if (lastSeq > highest) seen[key] = lastSeq;
+      });
+    }
+    // A record already processed is a duplicate; one never processed but older than a processed
+    // record of its key broke per-key ordering.
+    const outOfOrder = Math.max(0, belowMax - duplicates);
+    this.totals.processed += to - from;
+    this.totals.duplicates += duplicates;
+    this.totals.outOfOrder += outOfOrder;
+    return { duplicates, outOfOrder };
+  }
+
+  /** Highest offset processed + 1 (0 when nothing was processed). */
+  processedEnd(topic: string, partition: number): number {
+    const r = this.ranges.get(topic)?.[partition];
+    return r && r.length > 0 ? r[r.length - 1]! : 0;
+  }
+
+  /** The processed ranges of a partition, e.g. [[0, 120]] (a copy). */
+  processedRanges(topic: string, partition: number): Array<[number, number]> {
+    const r = this.ranges.get(topic)?.[partition] ?? [];
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < r.length; i += 2) out.push([r[i]!, r[i + 1]!]);
+    return out;
+  }
+
+  private rangesOf(topic: string, partition: number): Ranges {
+    let perPartition = this.ranges.get(topic);
+    if (!perPartition) this.ranges.set(topic, (perPartition = []));
+    while (perPartition.length <= partition) perPartition.push([]);
+    return perPartition[partition]!;
+  }
+}
+
+function overlap(r: Ranges, from: number, to: number): number {
+  let total = 0;
+  for (let i = 0; i < r.length; i += 2) {
+    const s = Math.max(r[i]!, from);
+    const e = Math.min(r[i + 1]!, to);
+    if (e > s) total += e - s;
+  }
+  return total;
+}
+
+function insert(r: Ranges, from: number, to: number): void {
+  // Common case: extends the last range.
+  const n = r.length;
+  if (n >= 2 && r[n - 1]! >= from && r[n - 2]! <= from) {
+    if (to > r[n - 1]!) r[n - 1] = to;
+    return;
+  }
+  const merged: number[] = [];
+  let s = from;
+  let e = to;
+  let placed = false;
+  for (let i = 0; i < n; i += 2) {
+    const a = r[i]!;
+    const b = r[i + 1]!;
+    if (b < s) merged.push(a, b);
+    else if (a > e) {
+      if (!placed) {
+        merged.push(s, e);
+        placed = true;
+      }
+      merged.push(a, b);
+    } else {
+      s = Math.min(s, a);
+      e = Math.max(e, b);
+    }
+  }
+  if (!placed) merged.push(s, e);
+  r.length = 0;
+  r.push(...merged);
+}

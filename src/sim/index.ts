@@ -1,0 +1,16 @@
+/** The simulation engine's public API (pure TypeScript: no `vscode`, no Node built-ins). */
+export { Simulation, SimulationError, RECENT_EVENT_LIMIT } from './simulation';
+export type { EventListener } from './simulation';
+export type { SimEvent, SimEventType, SimEventOf } from './events';
+export { formatEventJson } from './events';
+export { describeEvent, formatEventLine } from './eventText';
+export { describeOffsets, describeMembers, describeState } from './describe';
+export type { DescribeRow, MemberRow, StateRow, DescribeOutput } from './describe';
+export { snapshot } from './snapshot';
+export type { SimSnapshot, GroupSnapshot, ConsumerSnapshot, TopicSnapshot } from './snapshot';
+export { loadScenario, formatScenarioErrors } from './scenario/load';
+export type { Scenario, Action, ActionName } from './scenario/types';
+export { parseDuration, formatDuration } from './scenario/duration';
+export { getAssignor, isAssignorName, ASSIGNOR_NAMES } from './assignors';
+export { partitionForKey, murmur2 } from './murmur2';
+export { CONSUMER_DEFAULTS, BROKER_DEFAULTS } from './config';

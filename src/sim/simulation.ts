@@ -1,0 +1,387 @@
+/**
+ * The simulation: a virtual millisecond clock that advances in fixed ticks (production,
+ * consumption, heartbeats, timeouts) with the scenario's timeline actions applied at their exact
+ * times in between. Deterministic: the same scenario, seed and actions give the same event log.
+ */
+import type { AssignorName, TopicPartition } from './assignors/types';
+import { isAssignorName } from './assignors';
+import {
+  DEFAULT_HOST,
+  DEFAULT_SEED,
+  DEFAULT_TICK_MS,
+  PRODUCER_DEFAULTS,
+  resolveBrokerConfig,
+  resolveConsumerConfig,
+  ResolvedBrokerConfig,
+} from './config';
+import { ConsumerClient } from './consumerClient';
+import { SimContext } from './context';
+import type { SimEvent, SimEventBody } from './events';
+import { GroupCoordinator } from './groupCoordinator';
+import { Producer } from './producer';
+import { Random } from './random';
+import { parseDuration } from './scenario/duration';
+import type { Action, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, StandaloneConsumerSpec, TopicSpec } from './scenario/types';
+import { Topic } from './topic';
+
+/** An action that cannot be applied (unknown consumer, partitions shrinking, ...). */
+export class SimulationError extends Error {}
+
+export type EventListener = (event: SimEvent) => void;
+
+/** How many recent events the simulation keeps in memory (listeners see all of them). */
+export const RECENT_EVENT_LIMIT = 5_000;
+
+/** Once a second (virtual) the groups' lag is compared with the thresholds. */
+const LAG_CHECK_INTERVAL_MS = 1_000;
+
+export class Simulation {
+  readonly scenario: Scenario;
+  readonly tickMs: number;
+  readonly seed: number;
+  private readonly rng: Random;
+  private readonly broker: ResolvedBrokerConfig;
+  private clock = 0;
+  private lastTickAt = 0;
+  private nextLagCheckAt = LAG_CHECK_INTERVAL_MS;
+  private eventSeq = 0;
+  private readonly listeners = new Set<EventListener>();
+  private readonly recent: SimEvent[] = [];
+  private readonly timeline: Array<{ at: number; action: Action }>;
+  private timelineIndex = 0;
+  readonly topics = new Map<string, Topic>();
+  readonly producers = new Map<string, Producer>();
+  readonly groups = new Map<string, GroupCoordinator>();
+  readonly consumers = new Map<string, ConsumerClient>();
+  private readonly ctx: SimContext;
+
+  constructor(scenario: Scenario, listener?: EventListener) {
+    this.scenario = scenario;
+    this.tickMs = scenario.tickMs ?? DEFAULT_TICK_MS;
+    this.seed = scenario.seed ?? DEFAULT_SEED;
+    this.rng = new Random(this.seed);
+    this.broker = resolveBrokerConfig(scenario.broker);
+    if (listener) this.listeners.add(listener);
+    const sim = this;
+    this.ctx = {
+      get now() {
+        return sim.clock;
+      },
+      rng: this.rng,
+      broker: this.broker,
+      emit: (e) => this.emit(e),
+      topic: (name) => this.topics.get(name),
+    };
+    this.timeline = (scenario.timeline ?? [])
+      .map((entry, index) => ({ at: parseDuration(entry.at), index, action: stripAt(entry) }))
+      .sort((a, b) => a.at - b.at || a.index - b.index)
+      .map(({ at, action }) => ({ at, action }));
+
+    for (const t of scenario.topics) this.addTopic(t);
+    for (const p of scenario.producers ?? []) this.addProducer(p);
+    for (const g of scenario.groups ?? []) this.addGroup(g);
+    for (const s of scenario.standaloneConsumers ?? []) this.addStandaloneConsumer(s);
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Actions of the scenario's timeline not yet applied. */
+  get pendingTimeline(): ReadonlyArray<{ at: number; action: Action }> {
+    return this.timeline.slice(this.timelineIndex);
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The most recent events (at most RECENT_EVENT_LIMIT), oldest first. */
+  recentEvents(): readonly SimEvent[] {
+    return this.recent;
+  }
+
+  private emit(body: SimEventBody): void {
+    const event = { t: this.clock, seq: this.eventSeq++, ...body } as SimEvent;
+    this.recent.push(event);
+    if (this.recent.length > RECENT_EVENT_LIMIT * 2) this.recent.splice(0, this.recent.length - RECENT_EVENT_LIMIT);
+    for (const l of this.listeners) l(event);
+  }
+
+  // ---- time -----------------------------------------------------------------------------
+
+  /** Runs until virtual time `target` (ms), applying due timeline actions. */
+  runUntil(target: number): void {
+    if (!(target >= this.clock)) throw new SimulationError(`cannot run back in time: now ${this.clock} ms, target ${target} ms`);
+    for (;;) {
+      const nextTick = this.lastTickAt + this.tickMs;
+      const nextAction = this.timelineIndex < this.timeline.length ? this.timeline[this.timelineIndex]!.at : Infinity;
+      if (Math.min(nextTick, nextAction) > target) break;
+      if (nextAction < nextTick) {
+        this.clock = nextAction;
+        this.apply(this.timeline[this.timelineIndex++]!.action);
+      } else {
+        this.clock = nextTick;
+        this.tick();
+        this.lastTickAt = nextTick;
+      }
+    }
+    this.clock = target;
+  }
+
+  advance(ms: number): void {
+    this.runUntil(this.clock + ms);
+  }
+
+  /** Runs to the next tick boundary. */
+  step(): void {
+    this.runUntil(this.lastTickAt + this.tickMs);
+  }
+
+  private tick(): void {
+    const now = this.clock;
+    const dt = this.tickMs;
+    for (const p of this.producers.values()) p.step(dt);
+    for (const g of this.groups.values()) g.tick(now);
+    for (const c of this.consumers.values()) c.step(now, dt);
+    if (now >= this.nextLagCheckAt) {
+      this.nextLagCheckAt = now + LAG_CHECK_INTERVAL_MS;
+      for (const g of this.groups.values()) g.checkLagThresholds();
+    }
+  }
+
+  // ---- actions --------------------------------------------------------------------------
+
+  /** Applies one action now. Throws SimulationError (naming the field and value) if it cannot. */
+  apply(action: Action): void {
+    switch (action.action) {
+      case 'set-producer-rate': {
+        const p = this.requireProducer(action.producer);
+        requireRate('ratePerSec', action.ratePerSec);
+        const from = p.ratePerSec;
+        p.ratePerSec = action.ratePerSec;
+        this.emit({ type: 'producer-rate-changed', producer: p.id, from, to: action.ratePerSec });
+        return;
+      }
+      case 'add-producer':
+        this.addProducer(action.producer);
+        return;
+      case 'add-consumer':
+        this.addConsumer(this.requireGroup(action.group), action.consumer);
+        return;
+      case 'add-standalone-consumer':
+        this.addStandaloneConsumer(action.consumer);
+        return;
+      case 'stop-consumer': {
+        const c = this.requireConsumer(action.consumer);
+        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        c.close();
+        this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.group.groupId });
+        return;
+      }
+      case 'crash-consumer': {
+        const c = this.requireConsumer(action.consumer);
+        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        c.crash();
+        this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.group.groupId });
+        return;
+      }
+      case 'stall-consumer': {
+        const c = this.requireConsumer(action.consumer);
+        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        const ms = parseDurationField('duration', action.duration);
+        c.stall(this.clock, ms);
+        this.emit({ type: 'consumer-stalled', clientId: c.clientId, group: c.group.groupId, durationMs: ms });
+        return;
+      }
+      case 'restart-consumer': {
+        const c = this.requireConsumer(action.consumer);
+        if (c.status === 'running') throw new SimulationError(`consumer '${c.clientId}' is already running`);
+        const replacement = new ConsumerClient(this.ctx, {
+          clientId: c.clientId,
+          group: c.group,
+          topics: c.topics,
+          ratePerSec: c.ratePerSec,
+          heartbeatMode: c.heartbeatMode,
+          host: c.host,
+          config: c.config,
+          ...(c.manualAssignment ? { manualAssignment: c.manualAssignment } : {}),
+        });
+        this.consumers.delete(c.clientId);
+        this.consumers.set(c.clientId, replacement);
+        this.emit({ type: 'consumer-started', clientId: c.clientId, group: c.group.groupId, standalone: replacement.standalone });
+        return;
+      }
+      case 'set-consumer-rate': {
+        const c = this.requireConsumer(action.consumer);
+        requireRate('ratePerSec', action.ratePerSec);
+        const from = c.ratePerSec;
+        c.ratePerSec = action.ratePerSec;
+        this.emit({ type: 'consumer-rate-changed', clientId: c.clientId, from, to: action.ratePerSec });
+        return;
+      }
+      case 'add-partitions': {
+        const topic = this.requireTopic(action.topic);
+        const from = topic.partitionCount;
+        if (!Number.isInteger(action.partitions) || action.partitions <= from || action.partitions > 10_000) {
+          throw new SimulationError(`partitions: ${String(action.partitions)} is not valid: topic '${topic.name}' has ${from} partitions; the new total must be an integer from ${from + 1} to 10000 (partitions only grow)`);
+        }
+        topic.addPartitions(action.partitions);
+        this.emit({ type: 'partitions-added', topic: topic.name, from, to: action.partitions });
+        return;
+      }
+      case 'add-topic':
+        this.addTopic(action.topic);
+        return;
+      case 'add-group':
+        this.addGroup(action.group);
+        return;
+      case 'set-assignor': {
+        const g = this.requireGroup(action.group);
+        const list = typeof action.assignor === 'string' ? [action.assignor] : [...action.assignor];
+        if (list.length === 0 || !list.every(isAssignorName)) {
+          throw new SimulationError(`assignor: ${JSON.stringify(action.assignor)} is not valid: expected range, roundrobin, sticky or cooperative-sticky`);
+        }
+        this.emit({ type: 'assignor-changed', group: g.groupId, assignor: list });
+        for (const c of this.consumers.values()) if (c.group === g && c.status === 'running') c.setAssignors(list);
+        return;
+      }
+      default: {
+        const unknown: never = action;
+        throw new SimulationError(`action: ${JSON.stringify((unknown as { action?: unknown }).action)} is not a known action`);
+      }
+    }
+  }
+
+  private addTopic(spec: TopicSpec): Topic {
+    if (this.topics.has(spec.name)) throw new SimulationError(`topic: '${spec.name}' already exists`);
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1 || spec.partitions > 10_000) {
+      throw new SimulationError(`partitions: ${String(spec.partitions)} is not valid for topic '${spec.name}': expected an integer from 1 to 10000`);
+    }
+    const topic = new Topic(spec.name, spec.partitions);
+    this.topics.set(spec.name, topic);
+    this.emit({ type: 'topic-created', topic: spec.name, partitions: spec.partitions });
+    return topic;
+  }
+
+  private addProducer(spec: ProducerSpec): void {
+    if (this.producers.has(spec.id)) throw new SimulationError(`producer: '${spec.id}' already exists`);
+    const topic = this.requireTopic(spec.topic);
+    requireRate('ratePerSec', spec.ratePerSec);
+    const keys = spec.keys ?? PRODUCER_DEFAULTS.keys;
+    try {
+      const producer = new Producer(spec.id, topic, spec.ratePerSec, keys, spec.recordBytes ?? PRODUCER_DEFAULTS.recordBytes, spec['batch.size'] ?? PRODUCER_DEFAULTS['batch.size'], this.rng.nextUint32());
+      this.producers.set(spec.id, producer);
+    } catch (e) {
+      throw new SimulationError(`producer '${spec.id}': ${(e as Error).message}`);
+    }
+    this.emit({ type: 'producer-started', producer: spec.id, topic: topic.name, ratePerSec: spec.ratePerSec, keys });
+  }
+
+  private addGroup(spec: GroupSpec): GroupCoordinator {
+    if (this.groups.has(spec.groupId)) throw new SimulationError(`group: '${spec.groupId}' already exists`);
+    const group = new GroupCoordinator(spec.groupId, this.ctx);
+    this.groups.set(spec.groupId, group);
+    this.groupAssignors.set(spec.groupId, spec.assignor);
+    this.emit({ type: 'group-created', group: spec.groupId });
+    for (const c of spec.consumers ?? []) this.addConsumer(group, c);
+    return group;
+  }
+
+  private readonly groupAssignors = new Map<string, AssignorName | readonly AssignorName[] | undefined>();
+
+  private addConsumer(group: GroupCoordinator, spec: ConsumerSpec): ConsumerClient {
+    this.requireNewClientId(spec.clientId);
+    requireRate('ratePerSec', spec.ratePerSec);
+    const topics = spec.topics ?? [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!];
+    for (const t of topics) this.requireTopic(t);
+    const consumer = new ConsumerClient(this.ctx, {
+      clientId: spec.clientId,
+      group,
+      topics,
+      ratePerSec: spec.ratePerSec,
+      heartbeatMode: spec.heartbeatMode ?? 'background',
+      host: spec.host ?? DEFAULT_HOST,
+      config: resolveConsumerConfig(spec.config, this.groupAssignors.get(group.groupId)),
+    });
+    this.consumers.set(spec.clientId, consumer);
+    this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: false });
+    return consumer;
+  }
+
+  private addStandaloneConsumer(spec: StandaloneConsumerSpec): ConsumerClient {
+    this.requireNewClientId(spec.clientId);
+    requireRate('ratePerSec', spec.ratePerSec);
+    const topic = this.requireTopic(spec.topic);
+    const partitions = spec.partitions ?? Array.from({ length: topic.partitionCount }, (_, i) => i);
+    for (const p of partitions) {
+      if (!Number.isInteger(p) || p < 0 || p >= topic.partitionCount) {
+        throw new SimulationError(`partitions: ${p} is not a partition of topic '${topic.name}' (0 to ${topic.partitionCount - 1})`);
+      }
+    }
+    let group = this.groups.get(spec.groupId);
+    if (!group) group = this.addGroup({ groupId: spec.groupId });
+    const manualAssignment: TopicPartition[] = partitions.map((p) => ({ topic: topic.name, partition: p }));
+    const consumer = new ConsumerClient(this.ctx, {
+      clientId: spec.clientId,
+      group,
+      topics: [topic.name],
+      ratePerSec: spec.ratePerSec,
+      heartbeatMode: 'background',
+      host: spec.host ?? DEFAULT_HOST,
+      config: resolveConsumerConfig(spec.config),
+      manualAssignment,
+    });
+    this.consumers.set(spec.clientId, consumer);
+    this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: true });
+    return consumer;
+  }
+
+  private requireNewClientId(clientId: string): void {
+    if (this.consumers.has(clientId)) throw new SimulationError(`clientId: '${clientId}' is already used by another consumer`);
+  }
+
+  private requireTopic(name: string): Topic {
+    const t = this.topics.get(name);
+    if (!t) throw new SimulationError(`topic: '${name}' does not exist (topics: ${[...this.topics.keys()].join(', ') || 'none'})`);
+    return t;
+  }
+
+  private requireGroup(id: string): GroupCoordinator {
+    const g = this.groups.get(id);
+    if (!g) throw new SimulationError(`group: '${id}' does not exist (groups: ${[...this.groups.keys()].join(', ') || 'none'})`);
+    return g;
+  }
+
+  private requireProducer(id: string): Producer {
+    const p = this.producers.get(id);
+    if (!p) throw new SimulationError(`producer: '${id}' does not exist (producers: ${[...this.producers.keys()].join(', ') || 'none'})`);
+    return p;
+  }
+
+  private requireConsumer(clientId: string): ConsumerClient {
+    const c = this.consumers.get(clientId);
+    if (!c) throw new SimulationError(`consumer: '${clientId}' does not exist (consumers: ${[...this.consumers.keys()].join(', ') || 'none'})`);
+    return c;
+  }
+}
+
+function stripAt(entry: { at: unknown } & Action): Action {
+  const { at: _at, ...action } = entry;
+  return action as Action;
+}
+
+function requireRate(field: string, value: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) {
+    throw new SimulationError(`${field}: ${String(value)} is not valid: expected a number of messages per second from 0 to 1000000`);
+  }
+}
+
+function parseDurationField(field: string, value: number | string): number {
+  try {
+    return parseDuration(value);
+  } catch (e) {
+    throw new SimulationError(`${field}: ${JSON.stringify(value)} is not valid: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * A plain, JSON-serialisable picture of the simulation at one instant: what every view renders.
+ */
+import type { AssignorName } from './assignors/types';
+import type { ConsumerStatus, MembershipStatus } from './consumerClient';
+import type { DeliveryCounts } from './delivery';
+import type { GroupState } from './groupState';
+import type { Simulation } from './simulation';
+
+export interface PartitionSnapshot {
+  partition: number;
+  logEndOffset: number;
+}
+
+export interface TopicSnapshot {
+  name: string;
+  partitions: PartitionSnapshot[];
+}
+
+export interface ProducerSnapshot {
+  id: string;
+  topic: string;
+  ratePerSec: number;
+  keys: number;
+  produced: number;
+}
+
+export interface GroupPartitionSnapshot {
+  topic: string;
+  partition: number;
+  /** -1 when the group has no committed offset for it. */
+  committed: number;
+  logEndOffset: number;
+  /** null when there is no committed offset. */
+  lag: number | null;
+  /** client.id of the member the coordinator assigned it to, if any. */
+  owner: string | null;
+}
+
+export interface MemberSnapshot {
+  memberId: string;
+  clientId: string;
+  groupInstanceId: string | null;
+  host: string;
+  assignment: string[];
+  /** Time since the coordinator last heard from the member. */
+  sinceHeartbeatMs: number;
+  sessionTimeoutMs: number;
+  /** When heartbeats have stopped: ms left before the session times out. */
+  sessionExpiresInMs: number;
+}
+
+export interface GroupSnapshot {
+  groupId: string;
+  state: GroupState;
+  generation: number;
+  assignor: AssignorName | null;
+  protocol: 'EAGER' | 'COOPERATIVE' | null;
+  leader: string | null;
+  members: MemberSnapshot[];
+  partitions: GroupPartitionSnapshot[];
+  totalLag: number;
+  delivery: DeliveryCounts;
+}
+
+export interface ConsumerSnapshot {
+  clientId: string;
+  group: string;
+  standalone: boolean;
+  status: ConsumerStatus;
+  membership: MembershipStatus;
+  memberId: string | null;
+  generation: number;
+  ratePerSec: number;
+  heartbeatMode: 'background' | 'poll';
+  assigned: Array<{ topic: string; partition: number; position: number }>;
+  /** Running, in a stable group, and assigned nothing. */
+  idle: boolean;
+  stalledForMs: number;
+  sincePollMs: number;
+  sinceHeartbeatMs: number;
+}
+
+export interface SimSnapshot {
+  t: number;
+  tickMs: number;
+  seed: number;
+  scenario: string;
+  topics: TopicSnapshot[];
+  producers: ProducerSnapshot[];
+  groups: GroupSnapshot[];
+  consumers: ConsumerSnapshot[];
+}
+
+export function snapshot(sim: Simulation): SimSnapshot {
+  const now = sim.now;
+  const topics: TopicSnapshot[] = [...sim.topics.values()].map((t) => ({
+    name: t.name,
+    partitions: t.logEndOffsets.map((leo, partition) => ({ partition, logEndOffset: leo })),
+  }));
+  const producers: ProducerSnapshot[] = [...sim.producers.values()].map((p) => ({ id: p.id, topic: p.topic.name, ratePerSec: p.ratePerSec, keys: p.keys, produced: p.totalProduced }));
+  const groups: GroupSnapshot[] = [...sim.groups.values()].map((g) => {
+    const owner = new Map<string, string>();
+    const members: MemberSnapshot[] = [...g.members.values()].map((m) => {
+      for (const tp of m.assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
+      const since = now - m.lastHeartbeat;
+      return {
+        memberId: m.memberId,
+        clientId: m.clientId,
+        groupInstanceId: m.groupInstanceId ?? null,
+        host: m.host,
+        assignment: m.assignment.map((tp) => `${tp.topic}-${tp.partition}`),
+        sinceHeartbeatMs: since,
+        sessionTimeoutMs: m.sessionTimeoutMs,
+        sessionExpiresInMs: Math.max(0, m.sessionTimeoutMs - since),
+      };
+    });
+    const subscribed = new Set<string>([...g.offsets.keys()]);
+    for (const c of sim.consumers.values()) if (c.group === g) for (const t of c.topics) subscribed.add(t);
+    const partitions: GroupPartitionSnapshot[] = [];
+    for (const name of [...subscribed].sort()) {
+      const topic = sim.topics.get(name);
+      if (!topic) continue;
+      topic.logEndOffsets.forEach((leo, p) => {
+        const committed = g.committed(name, p);
+        partitions.push({ topic: name, partition: p, committed, logEndOffset: leo, lag: committed >= 0 ? Math.max(0, leo - committed) : null, owner: owner.get(`${name}-${p}`) ?? null });
+      });
+    }
+    return {
+      groupId: g.groupId,
+      state: g.state,
+      generation: g.generation,
+      assignor: g.assignor ?? null,
+      protocol: g.assignor ? (g.cooperative ? 'COOPERATIVE' : 'EAGER') : null,
+      leader: g.leaderId ?? null,
+      members,
+      partitions,
+      totalLag: g.totalLag(),
+      delivery: { ...g.ledger.totals },
+    };
+  });
+  const consumers: ConsumerSnapshot[] = [...sim.consumers.values()].map((c) => ({
+    clientId: c.clientId,
+    group: c.group.groupId,
+    standalone: c.standalone,
+    status: c.status,
+    membership: c.membership,
+    memberId: c.memberId || null,
+    generation: c.generation,
+    ratePerSec: c.ratePerSec,
+    heartbeatMode: c.heartbeatMode,
+    assigned: c.owned.map((o) => ({ topic: o.topic.name, partition: o.partition, position: o.position })),
+    idle: c.status === 'running' && c.membership === 'stable' && c.owned.length === 0,
+    stalledForMs: c.isStalled(now) ? c.stalledUntil - now : 0,
+    sincePollMs: now - c.lastPollAt,
+    sinceHeartbeatMs: now - c.lastHeartbeatSentAt,
+  }));
+  return { t: now, tickMs: sim.tickMs, seed: sim.seed, scenario: sim.scenario.name, topics, producers, groups, consumers };
+}

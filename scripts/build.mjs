@@ -2,7 +2,7 @@
 //   node scripts/build.mjs            development build (source maps)
 //   node scripts/build.mjs --release  minified release build
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 const release = process.argv.includes('--release');
 
@@ -39,4 +39,17 @@ if (existsSync('src/extension/extension.ts')) {
   });
 }
 
+// A release build writes no source maps: drop stale ones so they are not packaged.
+if (release) for (const b of builds) rmSync(`${b.outfile}.map`, { force: true });
 await Promise.all(builds.map((b) => esbuild.build(b)));
+
+// The built-in tutorial scenarios ship inside the extension (dist/scenarios/), where the
+// "Kafka Lab: Open Tutorial Scenario" command lists them. Whatever is in the folder is copied.
+const scenariosSrc = 'src/sim/scenarios/builtin';
+rmSync('dist/scenarios', { recursive: true, force: true });
+if (existsSync(scenariosSrc)) {
+  mkdirSync('dist/scenarios', { recursive: true });
+  for (const name of readdirSync(scenariosSrc).filter((n) => n.endsWith('.kafkalab.json'))) {
+    cpSync(`${scenariosSrc}/${name}`, `dist/scenarios/${name}`);
+  }
+}

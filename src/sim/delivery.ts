@@ -1,8 +1,8 @@
 /**
  * What a group (or anyone sharing its group id) has processed: for each partition, the offset
  * ranges processed so far, and for each key the highest sequence processed. From these the
- * engine counts duplicates (a record processed again) and ordering violations (a record
- * processed after a later record of the same key), without storing records.
+ * engine counts duplicates (a record processed again) and ordering violations (a record,
+ * new or replayed, processed after a later record of the same key), without storing records.
  */
 import type { Topic } from './topic';
 
@@ -41,13 +41,14 @@ export class DeliveryLedger {
       const seen = max;
       layout.forEachKeyRun(partition, from, to, (key, firstSeq, lastSeq) => {
         const highest = seen[key]!;
-        if (highest >= firstSeq) belowMax += Math.min(lastSeq, highest) - firstSeq + 1;
+        // Records older than the newest already-processed record of their key.
+        if (highest > firstSeq) belowMax += Math.min(lastSeq, highest - 1) - firstSeq + 1;
         if (lastSeq > highest) seen[key] = lastSeq;
       });
     }
-    // A record already processed is a duplicate; one never processed but older than a processed
-    // record of its key broke per-key ordering.
-    const outOfOrder = Math.max(0, belowMax - duplicates);
+    // Whether processed before or not, a record handled after a later record of its key makes
+    // the key's history go backwards downstream (a replay after a rebalance does this too).
+    const outOfOrder = belowMax;
     this.totals.processed += to - from;
     this.totals.duplicates += duplicates;
     this.totals.outOfOrder += outOfOrder;

@@ -408,9 +408,9 @@ function describe(ctx: Context, node: SchemaNode | boolean, depth = 0): string {
       case 'boolean':
         return 'true or false';
       case 'array':
-        return n.items !== undefined && typeof n.items === 'object' ? `a list of ${plural(describe(ctx, n.items, depth + 1))}` : 'a list';
+        return n.items !== undefined && typeof n.items === 'object' ? `a list, each item ${describe(ctx, n.items, depth + 1)}` : 'a list';
       case 'object':
-        return n.title ? `an object (${n.title.toLowerCase()})` : 'an object';
+        return n.title ? `an object (${n.title})` : 'an object';
       case 'null':
         return 'null';
       default:
@@ -418,10 +418,6 @@ function describe(ctx: Context, node: SchemaNode | boolean, depth = 0): string {
     }
   });
   return parts.length ? parts.join(' or ') : 'a value';
-}
-
-function plural(desc: string): string {
-  return desc.replace(/^(an?|one) /, '');
 }
 
 function range(n: SchemaNode): string {
@@ -439,7 +435,7 @@ function describeString(n: SchemaNode): string {
   if (n.examples && n.examples.length) {
     const ex = n.examples.slice(0, 4).map(show);
     const like = ex.length === 1 ? ex[0] : `${ex.slice(0, -1).join(', ')} or ${ex[ex.length - 1]}`;
-    return n.pattern ? `a string like ${like} (pattern ${n.pattern})` : `a string like ${like}`;
+    return `a string like ${like}`;
   }
   if (n.pattern) return `a string matching ${n.pattern}`;
   if (n.minLength === 1) return 'a non-empty string';

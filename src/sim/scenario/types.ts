@@ -1,10 +1,12 @@
 /**
  * The scenario format (`*.kafkalab.json`): a topology, configs, a seed and a timeline of actions.
- * `scenario.schema.json` beside this file is the JSON Schema for the same shape; the loader
- * validates every file against it before the engine sees it.
+ * `schemas/kafkalab.schema.json` (at the repository root) is the JSON Schema for the same shape;
+ * `loadScenario` (./load.ts) validates every file against it, then runs the semantic checks the
+ * schema cannot express (unique names, references, partitions only grow, heartbeat < session
+ * timeout, ...) before the engine sees it. Keep the two in step when this file changes.
  *
  * Times are either milliseconds (a non-negative integer) or a duration string: "500ms", "30s",
- * "2m", "1h", "1m30s".
+ * "2m", "1h", "1m30s" (units h, m, s, ms, largest first, each at most once; see ./duration.ts).
  */
 import type { AssignorName } from '../assignors/types';
 

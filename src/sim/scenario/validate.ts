@@ -99,7 +99,15 @@ class Context {
     return this.errors.length >= this.max;
   }
   add(path: string, value: unknown, message: string): void {
-    if (!this.full) this.errors.push({ path, value, message });
+    if (this.full) return;
+    // The same fact can be found twice (e.g. "at" is required by timelineEntry and by its branch).
+    const i = this.errors.findIndex((e) => e.path === path && (e.message === message || (e.value === undefined && value === undefined)));
+    if (i >= 0) {
+      // Two "missing" reports for one property: keep the more informative message.
+      if (message.length > this.errors[i]!.message.length) this.errors[i] = { path, value, message };
+      return;
+    }
+    this.errors.push({ path, value, message });
   }
   /** A context for trying one branch of anyOf/oneOf: same root, fresh error list. */
   branch(): Context {

@@ -157,6 +157,8 @@ describe('loadScenario: schema errors', () => {
     assert.equal(unknownAction.length, 1, formatScenarioErrors(unknownAction));
     assert.equal(unknownAction[0]!.path, '$.timeline[0].action');
     assert.match(unknownAction[0]!.message, /did you mean "crash-consumer"/);
+    const noAt = errorsOf(edited(minimal, (d) => delete d.timeline[0].at));
+    assert.deepEqual(noAt.map((e) => e.path), ['$.timeline[0].at'], formatScenarioErrors(noAt));
     const noAction = errorsOf(edited(minimal, (d) => (d.timeline = [{ at: '5s', consumer: 'x' }])));
     assert.equal(noAction.length, 1, formatScenarioErrors(noAction));
     assert.equal(noAction[0]!.path, '$.timeline[0].action');

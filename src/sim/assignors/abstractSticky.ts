@@ -10,7 +10,8 @@
  * result depends on it, so results match Kafka's exactly, including the hash-order-sensitive cases.
  */
 import type { Assignment, AssignmentInput } from './types';
-import { buildTopicIndex, checkUniqueMemberIds, materialize, subscribedTopicNumbers, toGlobalIndices } from './common';
+import { buildTopicIndex, checkUniqueMemberIds, materialize, subscribedTopicNumbers, toPartitionLists } from './common';
+import type { PartitionLists } from './common';
 import { javaHashMapOrder } from './memberOrder';
 import { constrainedAssign } from './stickyConstrained';
 import { generalAssign } from './stickyGeneral';
@@ -40,19 +41,18 @@ export function planSticky(input: AssignmentInput, flavour: StickyFlavour): Stic
 
   // memberData: StickyAssignor reads its userData, which carries a generation (schema V1);
   // CooperativeStickyAssignor uses Subscription.ownedPartitions + generationId.
-  const rawOwned: number[][] = new Array<number[]>(c);
   const generation = new Int32Array(c).fill(-1);
   const hasGeneration = new Uint8Array(c);
   for (let m = 0; m < c; m++) {
-    const mem = members[m]!;
-    const gen = mem.generation;
-    const valid = gen !== undefined && gen >= 0;
-    if (valid) {
+    const gen = members[m]!.generation;
+    if (gen !== undefined && gen >= 0) {
       generation[m] = gen;
       hasGeneration[m] = 1;
     }
-    rawOwned[m] = flavour === 'cooperative' || valid ? toGlobalIndices(index, mem.ownedPartitions) : [];
   }
+  const rawOwned = toPartitionLists(index, members, (mem) =>
+    flavour === 'cooperative' || (mem.generation !== undefined && mem.generation >= 0) ? mem.ownedPartitions : undefined,
+  );
 
   // `allSubscriptionsEqual`: subscription equality plus ownership clean-up, in HashMap order.
   // Same-generation double claims invalidate the partition for both (partitionsWithMultiplePreviousOwners);
@@ -62,17 +62,15 @@ export function planSticky(input: AssignmentInput, flavour: StickyFlavour): Stic
   const lastClaimant = new Int32Array(n).fill(-1); // allPreviousPartitionsToOwner
   let multi: Uint8Array | null = null;
   let maxGeneration = -1;
+  const sameSubscription = subscriptionComparer(members[hashOrder[0]!]!.subscription);
   let allEqual = true;
-  let firstSet: Set<string> | undefined;
+  const { flat: rawFlat, start: rawStart } = rawOwned;
   for (const m of hashOrder) {
-    const mem = members[m]!;
-    const set = new Set(mem.subscription);
-    if (firstSet === undefined) firstSet = set;
-    else if (allEqual && !sameSet(firstSet, set)) allEqual = false;
-
+    if (allEqual && !sameSubscription(members[m]!.subscription)) allEqual = false;
     const gen = generation[m]!;
     if (gen > maxGeneration) maxGeneration = gen;
-    for (const g of rawOwned[m]!) {
+    for (let i = rawStart[m]!, end = rawStart[m + 1]!; i < end; i++) {
+      const g = rawFlat[i]!;
       const other = lastClaimant[g]!;
       if (other === -1) {
         holder[g] = m;
@@ -90,18 +88,7 @@ export function planSticky(input: AssignmentInput, flavour: StickyFlavour): Stic
       }
     }
   }
-  const owned: number[][] = new Array<number[]>(c);
-  for (let m = 0; m < c; m++) {
-    const raw = rawOwned[m]!;
-    let keepAll = true;
-    for (let i = 0; i < raw.length; i++) {
-      if (holder[raw[i]!] !== m) {
-        keepAll = false;
-        break;
-      }
-    }
-    owned[m] = keepAll ? raw : raw.filter((g) => holder[g] === m);
-  }
+  const owned = keepHeld(rawOwned, holder);
 
   let owner: Int32Array;
   let withheld = 0;
@@ -125,12 +112,14 @@ export function planSticky(input: AssignmentInput, flavour: StickyFlavour): Stic
  * general builder: a partition newly given to a member that some member had to give up is
  * withheld (set to no owner) this round. Returns how many were withheld.
  */
-function withholdMoves(owner: Int32Array, rawOwned: readonly (readonly number[])[]): number {
+function withholdMoves(owner: Int32Array, rawOwned: PartitionLists): number {
   const n = owner.length;
   const kept = new Uint8Array(n);
   const revoked = new Uint8Array(n);
-  for (let m = 0; m < rawOwned.length; m++) {
-    for (const g of rawOwned[m]!) {
+  const { flat, start } = rawOwned;
+  for (let m = 0; m < start.length - 1; m++) {
+    for (let i = start[m]!, end = start[m + 1]!; i < end; i++) {
+      const g = flat[i]!;
       if (owner[g] === m) kept[g] = 1;
       else revoked[g] = 1;
     }
@@ -145,8 +134,52 @@ function withholdMoves(owner: Int32Array, rawOwned: readonly (readonly number[])
   return count;
 }
 
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of b) if (!a.has(x)) return false;
-  return true;
+/** Each member's list restricted to the partitions it still holds (the same object if nothing was dropped). */
+function keepHeld(lists: PartitionLists, holder: Int32Array): PartitionLists {
+  const { flat, start } = lists;
+  const c = start.length - 1;
+  let dropped = false;
+  for (let m = 0; m < c && !dropped; m++) {
+    for (let i = start[m]!, end = start[m + 1]!; i < end; i++) {
+      if (holder[flat[i]!] !== m) {
+        dropped = true;
+        break;
+      }
+    }
+  }
+  if (!dropped) return lists;
+  const outFlat = new Int32Array(flat.length);
+  const outStart = new Int32Array(c + 1);
+  let pos = 0;
+  for (let m = 0; m < c; m++) {
+    outStart[m] = pos;
+    for (let i = start[m]!, end = start[m + 1]!; i < end; i++) if (holder[flat[i]!] === m) outFlat[pos++] = flat[i]!;
+  }
+  outStart[c] = pos;
+  return { flat: outFlat.slice(0, pos), start: outStart };
+}
+
+/**
+ * Whether a subscription equals `first` as a set of topic names (Kafka: same size and
+ * `containsAll`). Members commonly share one array, which is checked by reference first.
+ */
+function subscriptionComparer(first: readonly string[]): (sub: readonly string[]) => boolean {
+  const position = new Map<string, number>();
+  for (const t of first) if (!position.has(t)) position.set(t, position.size);
+  const stamp = new Int32Array(position.size);
+  let round = 0;
+  return (sub) => {
+    if (sub === first) return true;
+    round++;
+    let distinct = 0;
+    for (const t of sub) {
+      const i = position.get(t);
+      if (i === undefined) return false;
+      if (stamp[i] !== round) {
+        stamp[i] = round;
+        distinct++;
+      }
+    }
+    return distinct === position.size;
+  };
 }

@@ -27,7 +27,12 @@ export interface TopicIndex {
 /** The topics of `input` that are subscribed by some member and have at least one partition. */
 export function buildTopicIndex(input: AssignmentInput): TopicIndex {
   const subscribed = new Set<string>();
-  for (const m of input.members) for (const t of m.subscription) subscribed.add(t);
+  const seenLists = new Set<readonly string[]>(); // members often share one subscription array
+  for (const m of input.members) {
+    if (seenLists.has(m.subscription)) continue;
+    seenLists.add(m.subscription);
+    for (const t of m.subscription) subscribed.add(t);
+  }
   const names: string[] = [];
   for (const t of subscribed) {
     const n = input.topics.get(t);
@@ -59,33 +64,52 @@ export function checkUniqueMemberIds(members: readonly AssignorMember[]): void {
   }
 }
 
+/** Per-member lists of global partition indices in one flat array: member m's list is `flat[start[m] .. start[m+1])`. */
+export interface PartitionLists {
+  readonly flat: Int32Array;
+  readonly start: Int32Array;
+}
+
 /**
- * Global indices of `partitions` that exist in the index (others are dropped: their topic is gone
- * or not subscribed by anyone, or the partition number is out of range). Looks the topic up only
- * when it changes from one entry to the next, which is the common case.
+ * Each member's partitions (from `pick`) as global indices, dropping those not in the index (topic
+ * gone or not subscribed by anyone, or partition number out of range). The topic is looked up only
+ * when it changes from one entry to the next.
  */
-export function toGlobalIndices(index: TopicIndex, partitions: readonly TopicPartition[] | undefined): number[] {
-  const out: number[] = [];
-  if (!partitions) return out;
-  let lastTopic: string | undefined;
-  let base = -1;
-  let count = 0;
-  for (let i = 0; i < partitions.length; i++) {
-    const tp = partitions[i]!;
-    if (tp.topic !== lastTopic) {
-      lastTopic = tp.topic;
-      const t = index.byName.get(tp.topic);
-      if (t === undefined) {
-        base = -1;
-      } else {
-        base = index.offsets[t]!;
-        count = index.counts[t]!;
+export function toPartitionLists(
+  index: TopicIndex,
+  members: readonly AssignorMember[],
+  pick: (m: AssignorMember) => readonly TopicPartition[] | undefined,
+): PartitionLists {
+  let total = 0;
+  for (const m of members) total += pick(m)?.length ?? 0;
+  const flat = new Int32Array(total);
+  const start = new Int32Array(members.length + 1);
+  let pos = 0;
+  for (let i = 0; i < members.length; i++) {
+    start[i] = pos;
+    const partitions = pick(members[i]!);
+    if (!partitions) continue;
+    let lastTopic: string | undefined;
+    let base = -1;
+    let count = 0;
+    for (let j = 0; j < partitions.length; j++) {
+      const tp = partitions[j]!;
+      if (tp.topic !== lastTopic) {
+        lastTopic = tp.topic;
+        const t = index.byName.get(tp.topic);
+        if (t === undefined) {
+          base = -1;
+        } else {
+          base = index.offsets[t]!;
+          count = index.counts[t]!;
+        }
       }
+      const p = tp.partition;
+      if (base >= 0 && p >= 0 && p < count && Number.isInteger(p)) flat[pos++] = base + p;
     }
-    const p = tp.partition;
-    if (base >= 0 && p >= 0 && p < count && Number.isInteger(p)) out.push(base + p);
   }
-  return out;
+  start[members.length] = pos;
+  return { flat: pos === total ? flat : flat.slice(0, pos), start };
 }
 
 /** Topic number of every global index (for the builders that need it per partition). */
@@ -96,27 +120,45 @@ export function topicOfEachPartition(index: TopicIndex): Int32Array {
 }
 
 /**
+ * Interned `TopicPartition` objects: one frozen object per (topic, partition), shared by every
+ * assignment this module builds, so materializing a large assignment only fills arrays with
+ * references (and results can be compared by identity). Bounded: when more than
+ * `INTERN_LIMIT` partitions are cached the cache is dropped and starts over.
+ */
+const INTERN_LIMIT = 2_000_000;
+const internCache = new Map<string, TopicPartition[]>();
+let internedCount = 0;
+
+/** The shared `TopicPartition` objects of partitions 0..count-1 of `topic`. */
+export function internedPartitions(topic: string, count: number): readonly TopicPartition[] {
+  let list = internCache.get(topic);
+  if (list !== undefined && list.length >= count) return list;
+  if (internedCount + count - (list?.length ?? 0) > INTERN_LIMIT) {
+    internCache.clear();
+    internedCount = 0;
+    list = undefined;
+  }
+  if (list === undefined) internCache.set(topic, (list = []));
+  internedCount += count - list.length;
+  for (let p = list.length; p < count; p++) list.push(Object.freeze({ topic, partition: p }));
+  return list;
+}
+
+/**
  * The contract's `Assignment` from `owner[g]` = member number (into `memberIds`) or -1 (nobody).
  * Every member is present; lists come out sorted by (topic, partition) because `g` is walked in order.
- * Only here are `TopicPartition` objects created, one per assigned partition.
  */
 export function materialize(index: TopicIndex, memberIds: readonly string[], owner: Int32Array): Assignment {
   const c = memberIds.length;
-  const sizes = new Int32Array(c);
-  for (let g = 0; g < owner.length; g++) {
-    const m = owner[g]!;
-    if (m >= 0) sizes[m]!++;
-  }
-  const lists: TopicPartition[][] = new Array<TopicPartition[]>(c);
-  for (let m = 0; m < c; m++) lists[m] = new Array<TopicPartition>(sizes[m]!);
-  const fill = new Int32Array(c);
+  const lists: TopicPartition[][] = [];
+  for (let m = 0; m < c; m++) lists.push([]);
   for (let t = 0; t < index.names.length; t++) {
-    const topic = index.names[t]!;
     const base = index.offsets[t]!;
     const n = index.counts[t]!;
+    const objects = internedPartitions(index.names[t]!, n);
     for (let p = 0; p < n; p++) {
       const m = owner[base + p]!;
-      if (m >= 0) lists[m]![fill[m]!++] = { topic, partition: p };
+      if (m >= 0) lists[m]!.push(objects[p]!);
     }
   }
   const result: Assignment = new Map();

@@ -5,7 +5,7 @@
  *
  * Works on global partition indices (see common.ts) with typed arrays; no per-partition objects.
  */
-import type { TopicIndex } from './common';
+import type { PartitionLists, TopicIndex } from './common';
 import { compareJavaStrings } from './memberOrder';
 
 export interface ConstrainedInput {
@@ -14,7 +14,7 @@ export interface ConstrainedInput {
   /** Member numbers in the order Java's HashMap iterates them. */
   readonly hashOrder: readonly number[];
   /** Each member's owned partitions after the ownership clean-up (global indices). */
-  readonly owned: readonly (readonly number[])[];
+  readonly owned: PartitionLists;
   /** Partitions claimed by several members of the same generation (`partitionsWithMultiplePreviousOwners`). */
   readonly multi: Uint8Array | null;
 }
@@ -43,9 +43,10 @@ export function constrainedAssign(input: ConstrainedInput): ConstrainedResult {
   const unfilledExactlyMin: number[] = [];
 
   // Step 1, `assignOwnedPartitions`: keep owned partitions up to the quota, members in HashMap order.
+  const { flat, start } = owned;
   for (const m of hashOrder) {
-    let list = owned[m]!;
-    if (multi) list = list.filter((g) => multi[g] === 0);
+    let list: ArrayLike<number> = flat.subarray(start[m]!, start[m + 1]!);
+    if (multi) list = Array.prototype.filter.call(list, (g: number) => multi[g] === 0) as number[];
     const ownedCount = list.length;
     let keep: number;
     if (ownedCount < minQuota) {
@@ -115,7 +116,7 @@ export function constrainedAssign(input: ConstrainedInput): ConstrainedResult {
 }
 
 /** `sorted(comparing(partition).thenComparing(topic))` on global indices. */
-function sortByPartitionThenTopic(list: readonly number[], index: TopicIndex, topicCount: number): number[] {
+function sortByPartitionThenTopic(list: ArrayLike<number>, index: TopicIndex, topicCount: number): number[] {
   const keys = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const g = list[i]!;

@@ -12,7 +12,7 @@
  * only if it still takes part in the reassignment and subscribes to the topic (Java would throw a
  * NullPointerException or hand the partition to a non-subscriber).
  */
-import type { TopicIndex } from './common';
+import type { PartitionLists, TopicIndex } from './common';
 import { topicOfEachPartition } from './common';
 import { compareJavaStrings, javaSpreadHash, javaStringHashCode } from './memberOrder';
 
@@ -23,9 +23,9 @@ export interface GeneralInput {
   /** Subscribed topic numbers per member (deduplicated, only topics in the index). */
   readonly subs: readonly (readonly number[])[];
   /** Owned partitions per member after the ownership clean-up. */
-  readonly owned: readonly (readonly number[])[];
+  readonly owned: PartitionLists;
   /** What each member reported (memberData.partitions), for prevAssignment. */
-  readonly rawOwned: readonly (readonly number[])[];
+  readonly rawOwned: PartitionLists;
   /** memberData.generation, -1 when absent. */
   readonly generation: Int32Array;
   readonly hasGeneration: Uint8Array;
@@ -51,7 +51,8 @@ export function generalAssign(input: GeneralInput): Int32Array {
   const size = new Int32Array(c);
   let revocationRequired = false;
   for (const m of hashOrder) {
-    for (const g of input.owned[m]!) {
+    for (let i = input.owned.start[m]!, end = input.owned.start[m + 1]!; i < end; i++) {
+      const g = input.owned.flat[i]!;
       if (subscribes(m, topicOf[g]!)) {
         owner[g] = m;
         size[m]!++;
@@ -70,7 +71,8 @@ export function generalAssign(input: GeneralInput): Int32Array {
     if (hasGeneration[m] === 1 && generation[m]! < maxGeneration) gen = generation[m]!;
     else if (hasGeneration[m] === 0 && maxGeneration > -1) gen = -1;
     else continue;
-    for (const g of input.rawOwned[m]!) {
+    for (let i = input.rawOwned.start[m]!, end = input.rawOwned.start[m + 1]!; i < end; i++) {
+      const g = input.rawOwned.flat[i]!;
       if (prevOwner[g] === -1 || gen > prevGen[g]!) {
         prevOwner[g] = m;
         prevGen[g] = gen;

@@ -69,6 +69,10 @@ export class ConsumerClient implements MemberClient {
   private nextAutoCommitAt: number;
   private processedSinceCommit = false;
   private metadata = new Map<string, number>();
+  /** The metadata this client sent with its last JoinGroup. */
+  private metadataAtJoin = new Map<string, number>();
+  /** As leader: the metadata the last assignment was computed from (`assignmentSnapshot`). */
+  private assignmentSnapshot: Map<string, number> | undefined;
   private nextMetadataRefreshAt: number;
   private rr = 0;
 
@@ -196,6 +200,7 @@ export class ConsumerClient implements MemberClient {
       this.maybeCommit(now);
       return;
     }
+    if (this.rejoinReason === undefined && this.metadataChangedSinceAssignment()) this.rejoinReason = 'cached metadata has changed';
     if (this.rejoinReason !== undefined && this.membership !== 'joining') {
       this.joinPrepare();
       const reason = this.rejoinReason;
@@ -214,12 +219,20 @@ export class ConsumerClient implements MemberClient {
         sessionTimeoutMs: this.config.sessionTimeoutMs,
         rebalanceTimeoutMs: this.config.maxPollIntervalMs,
         heartbeatIntervalMs: this.config.heartbeatIntervalMs,
-        metadata: new Map(this.metadata),
+        metadata: (this.metadataAtJoin = new Map(this.metadata)),
         reason: `${reason} (${this.clientId})`,
       });
       return;
     }
     if (this.membership === 'stable') this.maybeCommit(now);
+  }
+
+  /** ConsumerCoordinator.rejoinNeededOrPending: the leader rejoins while its metadata differs from what it assigned. */
+  private metadataChangedSinceAssignment(): boolean {
+    const snap = this.assignmentSnapshot;
+    if (!snap || this.membership !== 'stable' || this.group.leaderId !== this.memberId) return false;
+    for (const [topic, count] of this.metadata) if (snap.get(topic) !== count) return true;
+    return false;
   }
 
   /** `onJoinPrepare`: commit (if the generation is still valid) and revoke, or lose partitions. */
@@ -243,6 +256,7 @@ export class ConsumerClient implements MemberClient {
     if (this.status !== 'running') return;
     this.memberId = result.memberId;
     this.generation = result.generation;
+    this.assignmentSnapshot = result.leader === result.memberId ? this.metadataAtJoin : undefined;
     this.membership = 'stable';
     this.leftOnPollTimeout = false;
     this.batchRemaining = 0;
@@ -378,19 +392,13 @@ export class ConsumerClient implements MemberClient {
 
   private refreshMetadata(): void {
     this.nextMetadataRefreshAt = this.ctx.now + this.config.metadataMaxAgeMs;
-    let changed = false;
     for (const name of this.topics) {
       const count = this.ctx.topic(name)?.partitionCount ?? 0;
       const before = this.metadata.get(name);
       if (before !== undefined && before !== count) {
-        changed = true;
         this.ctx.emit({ type: 'metadata-refreshed', group: this.group.groupId, clientId: this.clientId, topic: name, partitions: count });
       }
       this.metadata.set(name, count);
-    }
-    // Only the leader compares the metadata with what it assigned (ConsumerCoordinator).
-    if (changed && this.membership === 'stable' && this.group.leaderId === this.memberId && this.rejoinReason === undefined) {
-      this.rejoinReason = 'cached metadata has changed';
     }
   }
 

@@ -102,7 +102,7 @@ function jsonSyntaxError(text: string, e: unknown): ScenarioError {
 function cleanJsonMessage(raw: string): string {
   return (
     raw
-      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/ in JSON at position \d+.*$/s, '')
       .replace(/^JSON\.parse: /, '')
       .trim() || 'syntax error'

@@ -52,6 +52,13 @@ describe('schemas/kafkalab.schema.json vs Ajv', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('our interpreter generates no code (it must run under a strict CSP, unlike Ajv)', () => {
+    for (const f of ['validate.ts', 'load.ts', 'duration.ts']) {
+      const src = fs.readFileSync(path.join(repoRoot, 'src/sim/scenario', f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      assert.doesNotMatch(src, /\beval\s*\(|\bFunction\s*\(|from 'ajv'/, f);
+    }
+  });
+
   it('agrees on a corpus of valid scenarios', () => {
     assert.ok(agree(minimal, 'minimal'));
     assert.ok(agree(everything, 'everything'));

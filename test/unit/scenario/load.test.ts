@@ -55,6 +55,8 @@ describe('loadScenario: JSON syntax errors', () => {
     assert.equal(e.line, 3);
     assert.equal(e.column, text.split('\n')[2]!.indexOf(']') + 1);
     assert.match(e.message, /^invalid JSON at line 3, column \d+: /);
+    assert.doesNotMatch(e.message, /is not valid JSON/, 'the echo of the source text is dropped');
+    assert.ok(!e.message.includes('\n'), 'one line');
   });
   it('missing comma (a message with a position)', () => {
     const r = loadScenario('{\n"name": "x"\n"topics": []}');

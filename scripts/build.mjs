@@ -2,7 +2,7 @@
 //   node scripts/build.mjs            development build (source maps)
 //   node scripts/build.mjs --release  minified release build
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const release = process.argv.includes('--release');
 
@@ -50,6 +50,12 @@ rmSync('dist/scenarios', { recursive: true, force: true });
 if (existsSync(scenariosSrc)) {
   mkdirSync('dist/scenarios', { recursive: true });
   for (const name of readdirSync(scenariosSrc).filter((n) => n.endsWith('.kafkalab.json'))) {
-    cpSync(`${scenariosSrc}/${name}`, `dist/scenarios/${name}`);
+    // A relative "$schema" points into the source tree; from dist/scenarios/ the shipped schema is
+    // ../../schemas/ (an unresolvable "$schema" would switch VS Code's validation off).
+    const text = readFileSync(`${scenariosSrc}/${name}`, 'utf8').replace(
+      /("\$schema"\s*:\s*")(?:\.\.\/)+schemas\/([^"/]+)(")/,
+      '$1../../schemas/$2$3',
+    );
+    writeFileSync(`dist/scenarios/${name}`, text);
   }
 }

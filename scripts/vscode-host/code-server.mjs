@@ -75,12 +75,14 @@ async function waitForHealthz(url, child, timeoutMs, outputTail) {
  * @param {Record<string, unknown>} [opts.userSettings] extra user settings
  * @param {number} [opts.port] fixed port (default: a free one)
  * @param {string} [opts.name] label for the run directory
- * @param {boolean} [opts.keepRunDir] keep the user-data dir after stop (default false)
+ * @param {string} [opts.runDir] directory for config, user data and extensions (default: a new one under .vscode-test/runs/)
+ * @param {boolean} [opts.keepRunDir] keep the run directory after stop (default false)
+ * @param {(code: number | null) => void} [opts.onExit] called when code-server exits
  * @param {(line: string) => void} [opts.onOutput] receives code-server's output lines
  */
 export async function startCodeServer(opts = {}) {
   const entry = await ensureCodeServer();
-  const runDir = path.join(vscodeTestDir, 'runs', `${opts.name ?? 'code-server'}-${process.pid}-${Date.now()}`);
+  const runDir = opts.runDir ?? path.join(vscodeTestDir, 'runs', `${opts.name ?? 'code-server'}-${process.pid}-${Date.now()}`);
   const userDataDir = path.join(runDir, 'user-data');
   const extensionsDir = opts.extensionsDir ?? path.join(runDir, 'extensions');
   const xdgDir = path.join(runDir, 'xdg');
@@ -88,10 +90,15 @@ export async function startCodeServer(opts = {}) {
   await fs.mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await fs.mkdir(extensionsDir, { recursive: true });
   await fs.mkdir(xdgDir, { recursive: true });
-  await fs.writeFile(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...opts.userSettings }, null, 2),
-  );
+  // A kept run dir (npm start) keeps the user's own settings; ours are put on top.
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  let existing = {};
+  try {
+    existing = JSON.parse(await fs.readFile(settingsFile, 'utf8'));
+  } catch {
+    // none yet, or not plain JSON: start over
+  }
+  await fs.writeFile(settingsFile, JSON.stringify({ ...existing, ...DEFAULT_USER_SETTINGS, ...opts.userSettings }, null, 2));
 
   const env = {
     ...process.env,
@@ -149,8 +156,11 @@ export async function startCodeServer(opts = {}) {
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const exited = new Promise((resolve) => child.on('exit', resolve));
-
   let stopped = false;
+  void exited.then((code) => {
+    if (!stopped) opts.onExit?.(code); // only an exit we did not ask for
+  });
+
   const stop = async () => {
     if (stopped) return;
     stopped = true;

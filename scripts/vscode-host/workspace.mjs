@@ -20,7 +20,7 @@ export async function prepareSampleWorkspace(dir) {
   const files = await builtScenarioFiles();
   for (const name of files) {
     const target = path.join(scenariosDir, name);
-    if (!existsSync(target)) await fs.copyFile(path.join(builtinScenariosDistDir, name), target);
+    if (!existsSync(target)) await fs.writeFile(target, withoutSchemaRef(await fs.readFile(path.join(builtinScenariosDistDir, name), 'utf8')));
   }
   const readme = path.join(dir, 'README.md');
   if (!existsSync(readme)) {
@@ -38,6 +38,21 @@ export async function prepareSampleWorkspace(dir) {
     );
   }
   return { dir, scenarioFiles: files };
+}
+
+/**
+ * Drops a relative "$schema" (it points into the extension, not into this workspace; VS Code
+ * would find nothing there and validate nothing). The extension's jsonValidation for
+ * *.kafkalab.json then applies. Leaves the text alone when the result would not parse.
+ */
+export function withoutSchemaRef(text) {
+  const stripped = text.replace(/^[ \t]*"\$schema"[ \t]*:[ \t]*"(?![a-z]+:)[^"]*",[ \t]*\r?\n/m, '');
+  try {
+    JSON.parse(stripped);
+    return stripped;
+  } catch {
+    return text;
+  }
 }
 
 /** A fresh copy of a fixture folder (e.g. test/integration/workspace) for one test run. */

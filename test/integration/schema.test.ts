@@ -44,4 +44,31 @@ describe('Scenario file schema (*.kafkalab.json)', () => {
     const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.message), []);
   });
+
+  it('every built-in scenario opens with no problems, its "$schema" resolving to the shipped schema', async () => {
+    const ext = await activeExtension();
+    const scenarios = await ext.exports.listBuiltinScenarios();
+    assert.ok(scenarios.length > 0, 'no built-in scenarios');
+    for (const s of scenarios) {
+      const doc = await vscode.workspace.openTextDocument(s.uri);
+      await vscode.window.showTextDocument(doc, { preview: false });
+      // VS Code validates nothing (and says nothing) when a file's "$schema" cannot be loaded.
+      const ref = (JSON.parse(doc.getText()) as { $schema?: string }).$schema;
+      if (ref !== undefined && !/^[a-z]+:/i.test(ref)) {
+        const target = vscode.Uri.joinPath(s.uri, '..', ref);
+        await vscode.workspace.fs.stat(target).then(undefined, () =>
+          assert.fail(`${s.fileName}: "$schema": "${ref}" does not resolve (${target.toString()})`),
+        );
+      }
+    }
+    // Give the JSON language service time to load the schemas and validate every open file.
+    await new Promise((r) => setTimeout(r, 4000));
+    const problems = scenarios.flatMap((s) =>
+      vscode.languages
+        .getDiagnostics(s.uri)
+        .filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning)
+        .map((d) => `${s.fileName}:${d.range.start.line + 1}: ${d.message}`),
+    );
+    assert.deepStrictEqual(problems, []);
+  });
 });

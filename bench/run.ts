@@ -11,8 +11,9 @@
  */
 import { BenchCase, BenchResult, formatTable, runCase, toJson } from './harness';
 import { cases as assignorCases } from './cases/assignors';
+import { cases as simulationCases } from './cases/simulation';
 
-const CASE_MODULES: readonly (readonly BenchCase[])[] = [assignorCases];
+const CASE_MODULES: readonly (readonly BenchCase[])[] = [simulationCases, assignorCases];
 
 interface Args {
   json: boolean;

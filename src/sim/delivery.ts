@@ -15,9 +15,16 @@ export interface DeliveryCounts {
 /** Disjoint, sorted, half-open offset ranges [start, end). */
 type Ranges = number[];
 
+const NOTHING = Object.freeze({ duplicates: 0, outOfOrder: 0 });
+
 export class DeliveryLedger {
   private readonly ranges = new Map<string, Ranges[]>();
+  /**
+   * Per topic, the highest key sequence processed for each key. Kept lazily: the fast path of
+   * `process` does not update it and marks it stale; it is rebuilt from the ranges when needed.
+   */
   private readonly maxKeySeq = new Map<string, Float64Array>();
+  private readonly staleKeyMax = new Set<string>();
   readonly totals: DeliveryCounts = { processed: 0, duplicates: 0, outOfOrder: 0 };
 
   /**
@@ -25,20 +32,21 @@ export class DeliveryLedger {
    * out-of-order records in it.
    */
   process(topic: Topic, partition: number, from: number, to: number): { duplicates: number; outOfOrder: number } {
-    if (to <= from) return { duplicates: 0, outOfOrder: 0 };
+    if (to <= from) return NOTHING;
     const ranges = this.rangesOf(topic.name, partition);
-    const duplicates = overlap(ranges, from, to);
-    insert(ranges, from, to);
-    let belowMax = 0;
     const layout = topic.layout;
+    this.totals.processed += to - from;
+    // Fast path: past everything processed on this partition, while the partition count never
+    // changed (so every key lives on one partition): nothing can be a duplicate or out of order.
+    if ((ranges.length === 0 || from >= ranges[ranges.length - 1]!) && (!layout || layout.eraCount === 1)) {
+      insert(ranges, from, to);
+      if (layout) this.staleKeyMax.add(topic.name);
+      return NOTHING;
+    }
+    const duplicates = overlap(ranges, from, to);
+    let belowMax = 0;
     if (layout) {
-      let max = this.maxKeySeq.get(topic.name);
-      if (!max || max.length < layout.keyCount) {
-        const grown = new Float64Array(layout.keyCount).fill(-1);
-        if (max) grown.set(max);
-        this.maxKeySeq.set(topic.name, (max = grown));
-      }
-      const seen = max;
+      const seen = this.keyMaxima(topic);
       layout.forEachKeyRun(partition, from, to, (key, firstSeq, lastSeq) => {
         const highest = seen[key]!;
         // Records older than the newest already-processed record of their key.
@@ -46,13 +54,35 @@ export class DeliveryLedger {
         if (lastSeq > highest) seen[key] = lastSeq;
       });
     }
+    insert(ranges, from, to);
     // Whether processed before or not, a record handled after a later record of its key makes
     // the key's history go backwards downstream (a replay after a rebalance does this too).
     const outOfOrder = belowMax;
-    this.totals.processed += to - from;
     this.totals.duplicates += duplicates;
     this.totals.outOfOrder += outOfOrder;
     return { duplicates, outOfOrder };
+  }
+
+  /** The per-key maxima of a topic, rebuilt from the processed ranges if the fast path left them stale. */
+  private keyMaxima(topic: Topic): Float64Array {
+    const layout = topic.layout!;
+    let max = this.maxKeySeq.get(topic.name);
+    if (!max || max.length < layout.keyCount) {
+      const grown = new Float64Array(layout.keyCount).fill(-1);
+      if (max) grown.set(max);
+      this.maxKeySeq.set(topic.name, (max = grown));
+    }
+    if (this.staleKeyMax.delete(topic.name)) {
+      const seen = max;
+      (this.ranges.get(topic.name) ?? []).forEach((r, partition) => {
+        for (let i = 0; i < r.length; i += 2) {
+          layout.forEachKeyRun(partition, r[i]!, r[i + 1]!, (key, _first, last) => {
+            if (last > seen[key]!) seen[key] = last;
+          });
+        }
+      });
+    }
+    return max;
   }
 
   /** Highest offset processed + 1 (0 when nothing was processed). */

@@ -49,6 +49,11 @@ export class RecordLayout {
     this.beginEra(partitionCount, new Array<number>(partitionCount).fill(0));
   }
 
+  /** How many partition counts the topic has had while this producer wrote to it. */
+  get eraCount(): number {
+    return this.eras.length;
+  }
+
   get producedCount(): number {
     return this.nextSeq;
   }

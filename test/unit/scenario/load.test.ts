@@ -258,6 +258,12 @@ describe('loadScenario: semantic errors', () => {
     });
     assert.ok(checkScenario(standalone).ok);
   });
+  it('one producer with keys per topic (records are derived from offsets); a keyless second one is fine', () => {
+    const two = edited(minimal, (d) => d.producers.push({ id: 'app', topic: 'orders', ratePerSec: 5 }));
+    expectError(two, '$.producers[1].topic', 'orders', /already has a producer with keys \(\$\.producers\[0\]\.id\)/);
+    assert.equal(checkScenario(edited(minimal, (d) => d.producers.push({ id: 'app', topic: 'orders', ratePerSec: 5, keys: 0 }))).ok, true);
+  });
+
   it('timeline "at" that overflows', () => {
     expectError(edited(minimal, (d) => (d.timeline[0].at = '99999999999999999h')), '$.timeline[0].at', '99999999999999999h', /too large or malformed/);
   });

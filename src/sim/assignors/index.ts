@@ -16,6 +16,8 @@ export { assignStickyEager } from './sticky';
 export { assignCooperativeSticky } from './cooperativeSticky';
 export { planSticky } from './abstractSticky';
 export type { StickyPlan } from './abstractSticky';
+export { checkAssignment } from './check';
+export type { AssignmentReport } from './check';
 export { compareMemberInfo, compareJavaStrings, sortMembersKafka, javaStringHashCode, javaHashMapOrder } from './memberOrder';
 
 /** All assignors, in the order Kafka's docs list them. */

@@ -29,8 +29,11 @@ export class SimulationError extends Error {}
 
 export type EventListener = (event: SimEvent) => void;
 
-/** How many recent events the simulation keeps in memory (listeners see all of them). */
-export const RECENT_EVENT_LIMIT = 5_000;
+/**
+ * How many recent events the simulation keeps in memory at least (at most twice as many, trimmed
+ * in batches); listeners see every event. Memory stays flat however long a simulation runs.
+ */
+export const RECENT_EVENT_LIMIT = 2_000;
 
 /** Once a second (virtual) the groups' lag is compared with the thresholds. */
 const LAG_CHECK_INTERVAL_MS = 1_000;
@@ -97,7 +100,7 @@ export class Simulation {
     return () => this.listeners.delete(listener);
   }
 
-  /** The most recent events (at most RECENT_EVENT_LIMIT), oldest first. */
+  /** The most recent events (RECENT_EVENT_LIMIT to twice that once that many happened), oldest first. */
   recentEvents(): readonly SimEvent[] {
     return this.recent;
   }

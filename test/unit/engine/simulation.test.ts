@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatEventJson } from '../../../src/sim/events';
-import { Simulation, SimulationError } from '../../../src/sim/simulation';
+import { RECENT_EVENT_LIMIT, Simulation, SimulationError } from '../../../src/sim/simulation';
 import { snapshot } from '../../../src/sim/snapshot';
 import { builtinScenario, Recorder, simpleScenario } from './helpers';
 
@@ -267,6 +267,18 @@ describe('Simulation: membership and failures', () => {
     const s = snapshot(r.sim);
     for (const p of s.groups[0]!.partitions) assert.equal(p.lag, p.logEndOffset - p.committed);
     assert.equal(s.groups[0]!.totalLag, s.groups[0]!.partitions.reduce((n, p) => n + p.lag!, 0));
+  });
+});
+
+describe('Simulation: memory stays flat', () => {
+  it('keeps a bounded window of recent events however long it runs', () => {
+    const all: number[] = [];
+    const sim = new Simulation(simpleScenario({ consumers: [{ clientId: 'c1', config: { 'auto.commit.interval.ms': 100 } }] }), (e) => all.push(e.seq));
+    sim.runUntil(3_600_000);
+    assert.ok(all.length > 4 * RECENT_EVENT_LIMIT, `${all.length} events`);
+    const recent = sim.recentEvents();
+    assert.ok(recent.length >= RECENT_EVENT_LIMIT && recent.length <= 2 * RECENT_EVENT_LIMIT);
+    assert.equal(recent.at(-1)!.seq, all.at(-1));
   });
 });
 

@@ -35,6 +35,11 @@ export async function launchBrowser(opts = {}) {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
     args: CHROMIUM_ARGS,
+    // Our own handlers (process-cleanup.mjs) stop the browser and code-server in order;
+    // Playwright's would exit the process before code-server is stopped.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // Playwright gives each launch a fresh, temporary user-data dir and removes it on close.
   });
   const unregister = onCleanup(() => browser.close().catch(() => {}));

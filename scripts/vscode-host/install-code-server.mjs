@@ -140,7 +140,7 @@ export async function ensureCodeServer(opts = {}) {
     { cwd: codeServerPrefix, env },
   );
   if (r.code !== 0 || !existsSync(codeServerEntry)) {
-    const tail = r.out.trim().split('\n').slice(-25).join('\n');
+    const tail = r.out.trim().split('\n').filter((l) => !/^npm error\s+at /.test(l)).slice(-20).join('\n');
     throw new HostUnavailableError(
       `npm install of code-server@${CODE_SERVER_VERSION} failed (exit ${r.code}). It needs the npm registry and the Debian packages ` +
         `libkrb5-dev build-essential pkg-config python3 ripgrep. Last output:\n${tail}`,

@@ -32,17 +32,30 @@ export function killProcessGroup(pid, signal = 'SIGTERM') {
   }
 }
 
-/** Runs every registered cleanup (in reverse order of registration), once. */
-export async function runCleanups() {
-  const fns = [...asyncCleanups].reverse();
-  asyncCleanups.clear();
-  for (const fn of fns) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`cleanup failed: ${err?.message ?? err}`);
-    }
+/**
+ * Runs every registered cleanup (in reverse order of registration), once. A call made while
+ * cleanups are running waits for them (a signal and the normal end of a run may both ask).
+ */
+let running = null;
+export function runCleanups() {
+  if (!running) {
+    running = (async () => {
+      while (asyncCleanups.size) {
+        const fns = [...asyncCleanups].reverse();
+        asyncCleanups.clear();
+        for (const fn of fns) {
+          try {
+            await fn();
+          } catch (err) {
+            console.error(`cleanup failed: ${err?.message ?? err}`);
+          }
+        }
+      }
+    })().finally(() => {
+      running = null;
+    });
   }
+  return running;
 }
 
 function install() {

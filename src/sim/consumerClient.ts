@@ -206,7 +206,7 @@ export class ConsumerClient implements MemberClient {
       const reason = this.rejoinReason;
       this.rejoinReason = undefined;
       this.membership = 'joining';
-      this.group.joinGroup({
+      const accepted = this.group.joinGroup({
         client: this,
         memberId: this.memberId,
         groupInstanceId: this.config.groupInstanceId,
@@ -222,6 +222,12 @@ export class ConsumerClient implements MemberClient {
         metadata: (this.metadataAtJoin = new Map(this.metadata)),
         reason: `${reason} (${this.clientId})`,
       });
+      if (!accepted) {
+        // poll() throws InconsistentGroupProtocolException; the application ends.
+        this.membership = 'unjoined';
+        this.owned = [];
+        this.status = 'stopped';
+      }
       return;
     }
     if (this.membership === 'stable') this.maybeCommit(now);
@@ -433,8 +439,8 @@ export class ConsumerClient implements MemberClient {
     this.stalledUntil = Math.max(this.stalledUntil, now + durationMs);
   }
 
+  /** The new strategy takes effect at the next rejoin (the coordinator starts that rebalance). */
   setAssignors(assignors: AssignorName[]): void {
     this.config = { ...this.config, assignors };
-    if (!this.standalone && this.rejoinReason === undefined) this.rejoinReason = 'partition.assignment.strategy changed';
   }
 }

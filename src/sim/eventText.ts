@@ -36,6 +36,8 @@ export function describeEvent(e: SimEvent): string {
       return `${e.group}: static member ${e.groupInstanceId} is back as ${e.memberId} (was ${e.previousMemberId})`;
     case 'rebalance-started':
       return `${e.group}: rebalance started: ${e.reason}`;
+    case 'join-rejected':
+      return `${e.group}: ${e.clientId} cannot join: its partition.assignment.strategy (${e.assignors.join(', ')}) shares nothing with the group's (${e.groupAssignors.join(', ') || 'none'}); ${e.error}, the consumer stops`;
     case 'member-removed-on-rebalance-timeout':
       return `${e.group}: ${e.clientId} removed: it did not rejoin within the rebalance timeout`;
     case 'rebalance-completed': {

@@ -31,6 +31,7 @@ export type SimEventBody =
   | { type: 'member-joined'; group: string; memberId: string; clientId: string; groupInstanceId?: string }
   | { type: 'static-member-rejoined'; group: string; memberId: string; previousMemberId: string; groupInstanceId: string; clientId: string }
   | { type: 'rebalance-started'; group: string; reason: string; generation: number }
+  | { type: 'join-rejected'; group: string; clientId: string; error: 'INCONSISTENT_GROUP_PROTOCOL'; assignors: AssignorName[]; groupAssignors: AssignorName[] }
   | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string }
   | {
       type: 'rebalance-completed';

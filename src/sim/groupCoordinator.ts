@@ -99,8 +99,17 @@ export class GroupCoordinator {
 
   // ---- membership ----------------------------------------------------------------------
 
-  joinGroup(req: JoinRequest): void {
+  /**
+   * Handles a JoinGroup. Returns false when the coordinator rejects it because the member's
+   * assignment strategies share none with the group's members (INCONSISTENT_GROUP_PROTOCOL).
+   */
+  joinGroup(req: JoinRequest): boolean {
     const ctx = this.ctx;
+    const others = [...this.members.values()].filter((m) => m.memberId !== req.memberId && (req.groupInstanceId === undefined || m.groupInstanceId !== req.groupInstanceId));
+    if (others.length > 0 && !req.assignors.some((a) => others.every((m) => m.assignors.includes(a)))) {
+      ctx.emit({ type: 'join-rejected', group: this.groupId, clientId: req.client.clientId, error: 'INCONSISTENT_GROUP_PROTOCOL', assignors: [...req.assignors], groupAssignors: commonAssignors(others) });
+      return false;
+    }
     let member = req.memberId ? this.members.get(req.memberId) : undefined;
     if (!member && req.groupInstanceId !== undefined) {
       const existing = this.findStatic(req.groupInstanceId);
@@ -120,7 +129,7 @@ export class GroupCoordinator {
           const memberId = existing.memberId;
           const assignment = existing.assignment.slice();
           existing.client.onJoinComplete({ memberId, generation: this.generation, assignor: this.assignor!, leader: this.leaderId ?? memberId, assignment });
-          return;
+          return true;
         }
         member = existing;
       }
@@ -167,6 +176,19 @@ export class GroupCoordinator {
       this.prepareRebalance(req.reason);
       member.joined = true;
     }
+    return true;
+  }
+
+  /**
+   * An operator's rolling change of every member's partition.assignment.strategy, done right
+   * (through a list both old and new members share): the group rebalances with the new one.
+   */
+  changeAssignors(assignors: readonly AssignorName[]): void {
+    for (const m of this.members.values()) {
+      m.assignors = assignors;
+      m.cooperative = assignors.every((a) => getAssignor(a).supportedProtocols.includes('COOPERATIVE'));
+    }
+    if (this.members.size > 0) this.prepareRebalance(`partition.assignment.strategy changed to ${assignors.join(', ')}`);
   }
 
   leaveGroup(memberId: string, reason: string): void {
@@ -404,6 +426,10 @@ export class GroupCoordinator {
     this.state = to;
     this.ctx.emit({ type: 'group-state-changed', group: this.groupId, from, to });
   }
+}
+
+function commonAssignors(members: ReadonlyArray<{ assignors: readonly AssignorName[] }>): AssignorName[] {
+  return members[0]!.assignors.filter((a) => members.every((m) => m.assignors.includes(a)));
 }
 
 /**

@@ -247,7 +247,9 @@ export class Simulation {
           throw new SimulationError(`assignor: ${JSON.stringify(action.assignor)} is not valid: expected range, roundrobin, sticky or cooperative-sticky`);
         }
         this.emit({ type: 'assignor-changed', group: g.groupId, assignor: list });
-        for (const c of this.consumers.values()) if (c.group === g && c.status === 'running') c.setAssignors(list);
+        for (const c of this.consumers.values()) if (c.group === g && !c.standalone) c.setAssignors(list);
+        this.groupAssignors.set(g.groupId, list);
+        g.changeAssignors(list);
         return;
       }
       default: {

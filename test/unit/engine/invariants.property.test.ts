@@ -19,6 +19,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.tuple(fc.constantFrom(...CLIENTS), fc.integer({ min: 10, max: 300 })).map(([c, r]): Action => ({ action: 'set-consumer-rate', consumer: c, ratePerSec: r })),
   fc.integer({ min: 0, max: 250 }).map((r): Action => ({ action: 'set-producer-rate', producer: 'p', ratePerSec: r })),
   fc.integer({ min: 1, max: 3 }).map((n): Action => ({ action: 'add-partitions', topic: 't', partitions: 100 + n })),
+  fc.constantFrom<AssignorName>('range', 'roundrobin', 'sticky', 'cooperative-sticky').map((a): Action => ({ action: 'set-assignor', group: 'g', assignor: a })),
 );
 
 const runArb = fc.record({
@@ -112,7 +113,7 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
 describe('engine invariants over random action sequences (fast-check)', function () {
   this.timeout(120_000);
 
-  it('hold for every assignor, both heartbeat modes, crashes, stalls, restarts and partition growth', () => {
+  it('hold for every assignor, both heartbeat modes, crashes, stalls, restarts, strategy changes and partition growth', () => {
     fc.assert(
       fc.property(runArb, (run) => {
         const { sim, events, violations } = simulate(run);
@@ -149,7 +150,7 @@ describe('engine invariants over random action sequences (fast-check)', function
         const gens = events.filter((e) => e.type === 'rebalance-completed').map((e) => (e as { generation: number }).generation);
         gens.forEach((gen, i) => i > 0 && assert.ok(gen > gens[i - 1]!));
       }),
-      { numRuns: 100, seed: 20261125 },
+      { numRuns: 200, seed: 20261125 },
     );
   });
 });

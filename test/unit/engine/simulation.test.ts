@@ -243,6 +243,39 @@ describe('Simulation: membership and failures', () => {
     assert.deepEqual([...r.owners('g').values()].map((p) => p.length), [2, 2, 2]);
   });
 
+  it('a consumer whose strategies share none with the group is rejected (INCONSISTENT_GROUP_PROTOCOL) and stops', () => {
+    const r = new Recorder(
+      simpleScenario({
+        consumers: [{ clientId: 'c1' }],
+        timeline: [{ at: '10s', action: 'add-consumer', group: 'g', consumer: { clientId: 'c2', ratePerSec: 100, config: { 'partition.assignment.strategy': 'sticky' } } }],
+      }),
+    );
+    r.sim.runUntil(30_000);
+    const rejected = r.of('join-rejected');
+    assert.equal(rejected.length, 1);
+    assert.deepEqual([rejected[0]!.clientId, rejected[0]!.groupAssignors], ['c2', ['range', 'cooperative-sticky']]);
+    assert.equal(r.sim.consumers.get('c2')!.status, 'stopped');
+    assert.deepEqual(r.owners('g'), new Map([['c1', ['t-0', 't-1', 't-2']]]));
+  });
+
+  it('set-assignor switches a running group to another strategy and protocol', () => {
+    const r = new Recorder(
+      simpleScenario({
+        partitions: 6,
+        consumers: [{ clientId: 'c1' }, { clientId: 'c2' }],
+        timeline: [
+          { at: '10s', action: 'set-assignor', group: 'g', assignor: 'cooperative-sticky' },
+          { at: '30s', action: 'add-consumer', group: 'g', consumer: { clientId: 'c3', ratePerSec: 100 } },
+        ],
+      }),
+    );
+    r.sim.runUntil(60_000);
+    const rounds = r.of('rebalance-completed');
+    assert.deepEqual(rounds.map((x) => [x.assignor, x.protocol]), [['range', 'EAGER'], ['cooperative-sticky', 'COOPERATIVE'], ['cooperative-sticky', 'COOPERATIVE'], ['cooperative-sticky', 'COOPERATIVE']]);
+    assert.equal(r.of('join-rejected').length, 0);
+    assert.deepEqual([...r.owners('g').values()].map((p) => p.length), [2, 2, 2]);
+  });
+
   it('the default assignment strategy list [range, cooperative-sticky] runs range, eagerly', () => {
     const r = new Recorder(simpleScenario({ consumers: [{ clientId: 'c1' }, { clientId: 'c2' }] }));
     r.sim.runUntil(10_000);

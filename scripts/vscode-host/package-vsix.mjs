@@ -21,8 +21,9 @@ export async function packageVsix({ quiet = false } = {}) {
   await fs.rm(out, { force: true });
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   if (!existsSync(vsce)) throw new Error('@vscode/vsce is not installed: run npm install');
-  // No repository URL yet (none is invented); the LICENSE file exists.
-  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out];
+  // No repository URL yet (none is invented), so README's relative links stay relative: they
+  // resolve inside the installed extension, which holds the files they name (e.g. schemas/).
+  const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
   const code = await new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 'inherit', 'inherit'] });
     child.on('error', () => resolve(-1));

@@ -1,0 +1,228 @@
+/**
+ * The one live simulation of the extension: the engine, a clock that runs it at a chosen speed,
+ * and the actions the user applied. Every view renders this session and sends it intents; nothing
+ * else holds simulation state.
+ *
+ * No `vscode` import: the clock and the timer are injected, so the session runs (and is tested)
+ * in plain Node. Persistence is by replay: the scenario, the user's actions with their virtual
+ * times, and the current virtual time are enough to rebuild the exact same state, because the
+ * engine is deterministic.
+ */
+import type { SimEvent } from '../../sim/events';
+import type { Action, Scenario, TimelineEntry } from '../../sim/scenario/types';
+import { Simulation } from '../../sim/simulation';
+import { snapshot, SimSnapshot } from '../../sim/snapshot';
+import { MAX_SPEED, MIN_SPEED, SessionStatus } from '../../protocol/messages';
+
+export interface Timer {
+  /** Real time in ms (performance.now() or Date.now()). */
+  now(): number;
+  setInterval(callback: () => void, ms: number): { dispose(): void };
+}
+
+export interface RecordedAction {
+  /** Virtual time (ms) at which the user applied it. */
+  readonly at: number;
+  readonly action: Action;
+}
+
+export interface PersistedSession {
+  readonly version: 1;
+  readonly scenario: Scenario;
+  readonly actions: readonly RecordedAction[];
+  /** Virtual time reached. */
+  readonly t: number;
+  readonly speed: number;
+}
+
+export interface SessionChange {
+  /** Events since the previous change notification (at most MAX_EVENTS_PER_CHANGE, the newest). */
+  readonly events: readonly SimEvent[];
+  /** True when the simulation was replaced (reset, a new scenario): views drop what they had. */
+  readonly reset: boolean;
+}
+
+/** How often the clock advances the simulation while it runs (real ms). */
+export const FRAME_MS = 50;
+/** Views hear about changes at most this often (real ms) while running. */
+export const CHANGE_INTERVAL_MS = 100;
+/** One frame never advances more than this much real time (after a pause of the host, a sleep...). */
+const MAX_FRAME_REAL_MS = 250;
+export const MAX_EVENTS_PER_CHANGE = 500;
+
+export class SimulationSession {
+  private sim: Simulation;
+  private scenarioValue: Scenario;
+  private recorded: RecordedAction[] = [];
+  private runningValue = false;
+  private speedValue = 1;
+  private frameTimer: { dispose(): void } | undefined;
+  private lastFrameAt = 0;
+  private lastChangeAt = -Infinity;
+  private pendingEvents: SimEvent[] = [];
+  private pendingReset = false;
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private disposed = false;
+
+  constructor(scenario: Scenario, private readonly timer: Timer) {
+    this.scenarioValue = scenario;
+    this.sim = this.createSimulation(scenario);
+  }
+
+  /** Rebuilds a session from `persisted()`; throws if the stored data no longer applies. */
+  static restore(state: PersistedSession, timer: Timer): SimulationSession {
+    const session = new SimulationSession(state.scenario, timer);
+    for (const { at, action } of state.actions) {
+      session.sim.runUntil(at);
+      session.sim.apply(action);
+      session.recorded.push({ at, action });
+    }
+    session.sim.runUntil(Math.max(state.t, session.sim.now));
+    session.speedValue = clampSpeed(state.speed);
+    session.pendingEvents = [];
+    session.pendingReset = true;
+    return session;
+  }
+
+  get simulation(): Simulation {
+    return this.sim;
+  }
+
+  get scenario(): Scenario {
+    return this.scenarioValue;
+  }
+
+  get running(): boolean {
+    return this.runningValue;
+  }
+
+  get speed(): number {
+    return this.speedValue;
+  }
+
+  get actions(): readonly RecordedAction[] {
+    return this.recorded;
+  }
+
+  status(): SessionStatus {
+    return { running: this.runningValue, speed: this.speedValue, scenarioName: this.scenarioValue.name, userActions: this.recorded.length };
+  }
+
+  snapshot(): SimSnapshot {
+    return snapshot(this.sim);
+  }
+
+  onDidChange(listener: (change: SessionChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  // ---- controls -------------------------------------------------------------------------
+
+  play(): void {
+    if (this.runningValue || this.disposed) return;
+    this.runningValue = true;
+    this.lastFrameAt = this.timer.now();
+    this.frameTimer = this.timer.setInterval(() => this.frame(), FRAME_MS);
+    this.flush(true);
+  }
+
+  pause(): void {
+    if (!this.runningValue) return;
+    this.runningValue = false;
+    this.frameTimer?.dispose();
+    this.frameTimer = undefined;
+    this.flush(true);
+  }
+
+  /** One tick of the engine (pauses first). */
+  step(): void {
+    this.pause();
+    this.sim.step();
+    this.flush(true);
+  }
+
+  /** Advances virtual time by `ms` at once (for commands and tests). */
+  advance(ms: number): void {
+    this.sim.advance(ms);
+    this.flush(true);
+  }
+
+  setSpeed(speed: number): void {
+    this.speedValue = clampSpeed(speed);
+    this.flush(true);
+  }
+
+  /** Starts over from `scenario` (default: the current one), paused. */
+  reset(scenario: Scenario = this.scenarioValue): void {
+    const wasRunning = this.runningValue;
+    this.pause();
+    this.scenarioValue = scenario;
+    this.recorded = [];
+    this.sim = this.createSimulation(scenario);
+    this.pendingEvents = [];
+    this.pendingReset = true;
+    if (wasRunning) this.play();
+    else this.flush(true);
+  }
+
+  /** Applies a user action now; throws SimulationError (with the field and value) if it cannot. */
+  apply(action: Action): void {
+    this.sim.apply(action);
+    this.recorded.push({ at: this.sim.now, action });
+    this.flush(true);
+  }
+
+  persisted(): PersistedSession {
+    return { version: 1, scenario: this.scenarioValue, actions: this.recorded.slice(), t: this.sim.now, speed: this.speedValue };
+  }
+
+  /**
+   * The session as a scenario file: the original scenario with the user's actions added to its
+   * timeline (in time order) and the duration set to the time reached, so running it replays
+   * this session.
+   */
+  toScenario(name?: string): Scenario {
+    const base = this.scenarioValue;
+    const timeline: TimelineEntry[] = [...(base.timeline ?? []), ...this.recorded.map(({ at, action }) => ({ at, ...action }) as TimelineEntry)];
+    return { ...base, ...(name ? { name } : {}), duration: Math.max(this.sim.now, 1), timeline };
+  }
+
+  dispose(): void {
+    this.pause();
+    this.disposed = true;
+    this.listeners.clear();
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private createSimulation(scenario: Scenario): Simulation {
+    return new Simulation(scenario, (e) => {
+      this.pendingEvents.push(e);
+      if (this.pendingEvents.length > MAX_EVENTS_PER_CHANGE * 2) this.pendingEvents.splice(0, this.pendingEvents.length - MAX_EVENTS_PER_CHANGE);
+    });
+  }
+
+  private frame(): void {
+    const now = this.timer.now();
+    const real = Math.min(MAX_FRAME_REAL_MS, Math.max(0, now - this.lastFrameAt));
+    this.lastFrameAt = now;
+    this.sim.advance(real * this.speedValue);
+    this.flush(false);
+  }
+
+  private flush(force: boolean): void {
+    const now = this.timer.now();
+    if (!force && now - this.lastChangeAt < CHANGE_INTERVAL_MS) return;
+    this.lastChangeAt = now;
+    const events = this.pendingEvents.length > MAX_EVENTS_PER_CHANGE ? this.pendingEvents.slice(-MAX_EVENTS_PER_CHANGE) : this.pendingEvents;
+    const change: SessionChange = { events, reset: this.pendingReset };
+    this.pendingEvents = [];
+    this.pendingReset = false;
+    for (const l of this.listeners) l(change);
+  }
+}
+
+function clampSpeed(speed: number): number {
+  return Number.isFinite(speed) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) : 1;
+}

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { checkAction, checkHostMessage, checkWebviewMessage } from '../../../src/protocol/validate';
+
+describe('protocol: messages from a webview are validated on receipt', () => {
+  it('accepts every well-formed intent', () => {
+    const good: unknown[] = [
+      { type: 'ready', view: 'sidebar' },
+      { type: 'control', command: 'play' },
+      { type: 'set-speed', speed: 2.5 },
+      { type: 'action', action: { action: 'crash-consumer', consumer: 'consumer04' } },
+      { type: 'action', action: { action: 'add-partitions', topic: 'peter-01', partitions: 4 } },
+      { type: 'action', action: { action: 'add-consumer', group: 'g', consumer: { clientId: 'c9', ratePerSec: 50 } } },
+      { type: 'open-describe', group: 'consumer-group-01' },
+      { type: 'open-panel' },
+    ];
+    for (const m of good) assert.deepEqual(checkWebviewMessage(m), { ok: true, message: m });
+  });
+
+  it('rejects unknown and malformed messages with the field, the value and what was expected', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [null, /message: expected an object, got null/],
+      ['play', /message: expected an object, got "play"/],
+      [{ type: 'launch-missiles' }, /type: "launch-missiles" is not a known message type/],
+      [{ type: 'control', command: 'rewind' }, /command: "rewind" is not valid: expected one of play, pause, step, reset/],
+      [{ type: 'set-speed', speed: 1000 }, /speed: 1000 is not valid: expected a number from 0.25 to 100/],
+      [{ type: 'set-speed', speed: '2' }, /speed: "2" is not valid/],
+      [{ type: 'ready', view: 'sidebar', extra: 1 }, /unexpected field\(s\) 'extra'/],
+      [{ type: 'action', action: { action: 'add-partitions', topic: 'peter-01', partitions: -3 } }, /action\.partitions: -3 is not valid/],
+      [{ type: 'action', action: { action: 'crash-consumer' } }, /action.*consumer/],
+      [{ type: 'action', action: { action: 'teleport', consumer: 'x' } }, /action\.action: "teleport" is not valid/],
+      [{ type: 'action', action: { action: 'crash-consumer', consumer: 'c', at: 5 } }, /action\.at: 5 is not allowed/],
+      [{ type: 'open-describe', group: '' }, /group: "" is not valid/],
+    ];
+    for (const [m, reason] of cases) {
+      const r = checkWebviewMessage(m);
+      assert.equal(r.ok, false, JSON.stringify(m));
+      if (!r.ok) assert.match(r.reason, reason);
+    }
+  });
+
+  it('never throws, whatever arrives', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true }), (v) => {
+        checkWebviewMessage(v);
+        checkHostMessage(v);
+        checkAction(v);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.record({ type: fc.constantFrom('ready', 'control', 'set-speed', 'action', 'open-describe', 'open-panel'), view: fc.anything(), command: fc.anything(), speed: fc.anything(), action: fc.anything(), group: fc.anything() }, { requiredKeys: ['type'] }), (v) => {
+      checkWebviewMessage(v);
+    }));
+  });
+
+  it('checks the host messages a webview receives', () => {
+    assert.equal(checkHostMessage({ type: 'error', message: 'x' }).ok, true);
+    assert.equal(checkHostMessage({ type: 'update', snapshot: {}, status: {}, events: [] }).ok, false);
+    assert.equal(checkHostMessage({ type: 'nope' }).ok, false);
+  });
+});

@@ -39,6 +39,26 @@ if (existsSync('src/extension/extension.ts')) {
   });
 }
 
+// The same extension for VS Code for the Web (a web-worker extension host): no Node built-ins.
+if (existsSync('src/extension/extension.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  });
+}
+
+// The webviews' script and styles (browser), once they exist.
+if (existsSync('src/webview/main.ts')) {
+  builds.push({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' });
+}
+if (existsSync('src/webview/main.css')) {
+  builds.push({ ...common, entryPoints: ['src/webview/main.css'], outfile: 'dist/webview/main.css', loader: { '.css': 'css' } });
+}
+
 // A release build writes no source maps: drop stale ones so they are not packaged.
 if (release) for (const b of builds) rmSync(`${b.outfile}.map`, { force: true });
 await Promise.all(builds.map((b) => esbuild.build(b)));
@@ -58,4 +78,11 @@ if (existsSync(scenariosSrc)) {
     );
     writeFileSync(`dist/scenarios/${name}`, text);
   }
+}
+
+// Codicons for the webviews (the font and its stylesheet), from the @vscode/codicons package.
+const codicons = 'node_modules/@vscode/codicons/dist';
+if (existsSync(codicons)) {
+  mkdirSync('dist/webview/codicons', { recursive: true });
+  for (const name of ['codicon.css', 'codicon.ttf']) writeFileSync(`dist/webview/codicons/${name}`, readFileSync(`${codicons}/${name}`));
 }

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { HostUnavailableError, ensureCodeServer } from './install-code-server.mjs';
+import { HostUnavailableError, ensureCodeServer, run } from './install-code-server.mjs';
 import { killProcessGroup, onCleanup, trackProcessGroup } from './process-cleanup.mjs';
 import { vscodeTestDir } from './paths.mjs';
 
@@ -119,7 +119,7 @@ export async function startCodeServer(opts = {}) {
   const baseArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
   for (const vsix of opts.installExtensions ?? []) {
-    const r = await runToEnd(process.execPath, [entry, ...baseArgs, '--install-extension', vsix, '--force'], env);
+    const r = await run(process.execPath, [entry, ...baseArgs, '--install-extension', vsix, '--force'], { env });
     if (r.code !== 0 || !/successfully installed/i.test(r.out)) {
       throw new HostUnavailableError(`code-server --install-extension ${vsix} failed (exit ${r.code}):\n${r.out.trim()}`);
     }
@@ -212,17 +212,6 @@ export async function startCodeServer(opts = {}) {
     },
     stop,
   };
-}
-
-function runToEnd(cmd, args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (out += c));
-    child.on('error', (err) => resolve({ code: -1, out: out + String(err) }));
-    child.on('close', (code) => resolve({ code, out }));
-  });
 }
 
 export { HostUnavailableError };

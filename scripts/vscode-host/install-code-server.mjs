@@ -20,6 +20,7 @@ import {
   codeServerPrefix,
   vscodeTestDir,
 } from './paths.mjs';
+import { killProcessGroup, onCleanup, trackProcessGroup } from './process-cleanup.mjs';
 
 /** Thrown when the VS Code host cannot be installed or started; the message says what is missing. */
 export class HostUnavailableError extends Error {
@@ -64,9 +65,12 @@ export function missingInstallPrerequisites() {
   return missing;
 }
 
-function run(cmd, args, options) {
+/** Runs a command in its own process group, killed if this process is interrupted. */
+export function run(cmd, args, options) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const untrack = child.pid ? trackProcessGroup(child.pid) : () => {};
+    const unregister = child.pid ? onCleanup(() => void killProcessGroup(child.pid, 'SIGKILL')) : () => {};
     let out = '';
     const keep = (chunk) => {
       out += chunk.toString();
@@ -75,7 +79,11 @@ function run(cmd, args, options) {
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', (err) => resolve({ code: -1, out: out + String(err) }));
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code) => {
+      untrack();
+      unregister();
+      resolve({ code, out });
+    });
   });
 }
 
@@ -156,7 +164,10 @@ export async function ensureCodeServer(opts = {}) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const entry = await ensureCodeServer();
-    const r = await run(process.execPath, [entry, '--version'], {});
+    // XDG_*: code-server writes a default config into ~/.config otherwise.
+    const xdg = path.join(vscodeTestDir, 'tmp', 'xdg');
+    const env = { ...process.env, XDG_CONFIG_HOME: `${xdg}/config`, XDG_DATA_HOME: `${xdg}/data` };
+    const r = await run(process.execPath, [entry, '--version'], { env });
     console.log(r.out.trim());
     process.exit(r.code === 0 ? 0 : 1);
   } catch (err) {

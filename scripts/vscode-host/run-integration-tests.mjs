@@ -75,12 +75,15 @@ async function main() {
   const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)));
   const result = await Promise.race([exitCode, timeout]);
   clearTimeout(timer);
-  if (blocked.length) console.log(`note: the workbench tried to reach outside 127.0.0.1 (blocked): ${[...new Set(blocked)].join(', ')}`);
   if (result === 'timeout') {
     throw new Error(`the integration suite did not finish within ${TIMEOUT_MS / 1000} s (no codeAutomationExit). code-server output:\n${server.output()}`);
   }
   if (result !== 0 && workbenchErrors.length) console.log(`Errors the workbench logged:\n${workbenchErrors.join('\n')}`);
   console.log(`integration suite exited with code ${result} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (blocked.length) {
+    console.error(`The workbench tried to reach beyond 127.0.0.1 (blocked; the run fails):\n  ${[...new Set(blocked)].join('\n  ')}`);
+    return 1;
+  }
   return result;
 }
 

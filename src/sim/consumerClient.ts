@@ -69,10 +69,10 @@ export class ConsumerClient implements MemberClient {
   private nextAutoCommitAt: number;
   private processedSinceCommit = false;
   private metadata = new Map<string, number>();
-  /** The metadata this client sent with its last JoinGroup. */
-  private metadataAtJoin = new Map<string, number>();
   /** As leader: the metadata the last assignment was computed from (`assignmentSnapshot`). */
-  private assignmentSnapshot: Map<string, number> | undefined;
+  private assignmentSnapshot: ReadonlyMap<string, number> | undefined;
+  /** The eager sticky assignor's userData: the last assignment received and its generation. */
+  private lastAssignment: { partitions: TopicPartition[]; generation: number } | undefined;
   private nextMetadataRefreshAt: number;
   private rr = 0;
 
@@ -196,9 +196,25 @@ export class ConsumerClient implements MemberClient {
     this.reportDeliveryProblems();
     if (now >= this.nextMetadataRefreshAt) this.refreshMetadata();
 
+    if (this.config.autoOffsetReset === 'none' && this.owned.some((o) => o.position < 0)) {
+      const missing = this.owned.filter((o) => o.position < 0).map((o) => partitionName(o.topic.name, o.partition));
+      this.fail(`NoOffsetForPartitionException: no committed offset for ${missing.join(', ')} and auto.offset.reset=none`);
+      return;
+    }
     if (this.standalone) {
       this.maybeCommit(now);
       return;
+    }
+    if (!this.config.enableAutoCommit && this.processedSinceCommit && this.generation < 0) {
+      // The application's commitSync() after its batch: the consumer was removed meanwhile.
+      this.processedSinceCommit = false;
+      this.ctx.emit({
+        type: 'commit-failed',
+        group: this.group.groupId,
+        clientId: this.clientId,
+        error: 'CommitFailedException: the consumer is no longer part of the group (it took longer than max.poll.interval.ms, or its session timed out); its partitions went to others',
+        offsets: Object.fromEntries(this.owned.filter((o) => o.position >= 0).map((o) => [partitionName(o.topic.name, o.partition), o.position])),
+      });
     }
     if (this.rejoinReason === undefined && this.metadataChangedSinceAssignment()) this.rejoinReason = 'cached metadata has changed';
     if (this.rejoinReason !== undefined && this.membership !== 'joining') {
@@ -216,21 +232,21 @@ export class ConsumerClient implements MemberClient {
         subscription: this.topics,
         ownedPartitions: this.owned.map((o) => ({ topic: o.topic.name, partition: o.partition })),
         generation: this.generation,
+        userData: this.lastAssignment,
         sessionTimeoutMs: this.config.sessionTimeoutMs,
         rebalanceTimeoutMs: this.config.maxPollIntervalMs,
         heartbeatIntervalMs: this.config.heartbeatIntervalMs,
-        metadata: (this.metadataAtJoin = new Map(this.metadata)),
+        metadata: new Map(this.metadata),
         reason: `${reason} (${this.clientId})`,
       });
       if (!accepted) {
-        // poll() throws InconsistentGroupProtocolException; the application ends.
         this.membership = 'unjoined';
-        this.owned = [];
-        this.status = 'stopped';
+        this.fail('InconsistentGroupProtocolException: no partition.assignment.strategy in common with the group');
       }
       return;
     }
-    if (this.membership === 'stable') this.maybeCommit(now);
+    // Commits carry the generation; during a cooperative rebalance the current one still counts.
+    if (this.membership === 'stable' || (this.membership === 'joining' && this.generation >= 0)) this.maybeCommit(now);
   }
 
   /** ConsumerCoordinator.rejoinNeededOrPending: the leader rejoins while its metadata differs from what it assigned. */
@@ -262,7 +278,10 @@ export class ConsumerClient implements MemberClient {
     if (this.status !== 'running') return;
     this.memberId = result.memberId;
     this.generation = result.generation;
-    this.assignmentSnapshot = result.leader === result.memberId ? this.metadataAtJoin : undefined;
+    this.lastAssignment = { partitions: result.assignment.slice(), generation: result.generation };
+    // The leader watches the metadata of every topic the group subscribes to, not only its own.
+    this.assignmentSnapshot = result.assignedTopics;
+    if (result.assignedTopics) for (const [topic, count] of result.assignedTopics) if (!this.metadata.has(topic)) this.metadata.set(topic, count);
     this.membership = 'stable';
     this.leftOnPollTimeout = false;
     this.batchRemaining = 0;
@@ -398,7 +417,8 @@ export class ConsumerClient implements MemberClient {
 
   private refreshMetadata(): void {
     this.nextMetadataRefreshAt = this.ctx.now + this.config.metadataMaxAgeMs;
-    for (const name of this.topics) {
+    const names = new Set<string>([...this.topics, ...(this.assignmentSnapshot?.keys() ?? [])]);
+    for (const name of names) {
       const count = this.ctx.topic(name)?.partitionCount ?? 0;
       const before = this.metadata.get(name);
       if (before !== undefined && before !== count) {
@@ -427,6 +447,28 @@ export class ConsumerClient implements MemberClient {
     this.status = 'stopped';
     if (!this.standalone && this.memberId !== '' && this.config.groupInstanceId === undefined) {
       this.group.leaveGroup(this.memberId, 'the consumer is being closed');
+    }
+  }
+
+  onFenced(): void {
+    if (this.status !== 'running') return;
+    this.memberId = '';
+    this.generation = -1;
+    this.membership = 'unjoined';
+    this.fail('FencedInstanceIdException: another consumer joined with the same group.instance.id');
+  }
+
+  /** poll() threw a fatal exception: the application ends without committing (its member id, if any, is left to time out). */
+  private fail(error: string): void {
+    this.ctx.emit({ type: 'consumer-failed', group: this.group.groupId, clientId: this.clientId, error });
+    if (this.owned.length > 0) {
+      this.ctx.emit({ type: 'partitions-lost', group: this.group.groupId, clientId: this.clientId, partitions: this.ownedNames(), reason: 'the consumer failed' });
+    }
+    this.owned = [];
+    this.status = 'stopped';
+    if (!this.standalone && this.memberId !== '' && this.config.groupInstanceId === undefined) {
+      // A typical application closes the consumer in `finally`: LeaveGroup.
+      this.group.leaveGroup(this.memberId, error.split(':')[0]!);
     }
   }
 

@@ -3,9 +3,14 @@
  * `ConsumerGroupCommand`): the offsets view, `--members` and `--state`.
  *
  * Every line starts with a newline, so the output begins with a blank line, as the tool's does.
+ * While a group is not Stable the coordinator reports its members without assignments and with
+ * no protocol (`GroupMetadata.summary` → `summaryNoMetadata`), so no partition has an owner.
+ * `--members --verbose` prints ASSIGNMENT as Kafka ≤ 3.7 did, `topic(0,1)`: 3.8 dropped the topic
+ * names and 4.0 prints `topic:0,1`.
  * Notices (no active members, rebalancing, does not exist) go to stderr in the real tool; here
  * they are returned separately as `notice`.
  */
+import type { TopicPartition } from './assignors/types';
 import type { GroupCoordinator } from './groupCoordinator';
 import type { Topic } from './topic';
 
@@ -31,6 +36,11 @@ export interface DescribeOutput<Row> {
 
 type TopicLookup = (name: string) => Topic | undefined;
 
+/** A member's assignment as describe sees it: none while the group rebalances. */
+function describedAssignment(group: GroupCoordinator, assignment: readonly TopicPartition[]): readonly TopicPartition[] {
+  return group.state === 'Stable' ? assignment : [];
+}
+
 const pad = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
 const dash = (v: string | number | null | undefined): string => (v === null || v === undefined ? '-' : String(v));
 
@@ -46,7 +56,7 @@ export function describeOffsets(group: GroupCoordinator | undefined, groupId: st
   const rows: DescribeRow[] = [];
   if (group && group.state !== 'Dead') {
     const assigned = new Set<string>();
-    const members = [...group.members.values()].filter((m) => m.assignment.length > 0);
+    const members = [...group.members.values()].filter((m) => describedAssignment(group, m.assignment).length > 0);
     // Members with the most partitions first (a stable sort keeps the coordinator's order on ties).
     members.sort((a, b) => b.assignment.length - a.assignment.length);
     for (const m of members) {
@@ -115,13 +125,14 @@ export function describeMembers(group: GroupCoordinator | undefined, groupId: st
   if (group && group.state !== 'Dead') {
     for (const m of group.members.values()) {
       const byTopic = new Map<string, number[]>();
-      for (const tp of m.assignment) {
+      const assigned = describedAssignment(group, m.assignment);
+      for (const tp of assigned) {
         const list = byTopic.get(tp.topic) ?? [];
         list.push(tp.partition);
         byTopic.set(tp.topic, list);
       }
       const assignment = [...byTopic.keys()].sort().map((t) => `${t}(${byTopic.get(t)!.sort((a, b) => a - b).join(',')})`).join(', ') || '-';
-      rows.push({ group: groupId, consumerId: m.memberId, groupInstanceId: m.groupInstanceId ?? null, host: `/${m.host}`, clientId: m.clientId, partitions: m.assignment.length, assignment });
+      rows.push({ group: groupId, consumerId: m.memberId, groupInstanceId: m.groupInstanceId ?? null, host: `/${m.host}`, clientId: m.clientId, partitions: assigned.length, assignment });
     }
   }
   const withInstance = rows.some((r) => r.groupInstanceId !== null);
@@ -159,7 +170,7 @@ export const COORDINATOR = 'localhost:9092  (0)';
 /** `--describe --group G --state`. */
 export function describeState(group: GroupCoordinator | undefined, groupId: string): DescribeOutput<StateRow> {
   if (!group || group.state === 'Dead') return { rows: [], text: '', notice: notice(group, groupId) };
-  const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.assignor ?? '', state: group.state, members: group.members.size };
+  const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.state === 'Stable' ? (group.assignor ?? '') : '', state: group.state, members: group.members.size };
   const g = Math.max(25, groupId.length);
   const line = (cols: string[]): string => '\n' + [pad(cols[0]!, g), pad(cols[1]!, 25), pad(cols[2]!, 20), pad(cols[3]!, 15), cols[4]!].join(' ');
   const text = line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS']) + line([row.group, row.coordinator, row.assignmentStrategy, row.state, String(row.members)]) + '\n';

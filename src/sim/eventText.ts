@@ -20,6 +20,8 @@ export function describeEvent(e: SimEvent): string {
       return `${e.clientId} closed gracefully`;
     case 'consumer-crashed':
       return `${e.clientId} crashed: no LeaveGroup, no more heartbeats`;
+    case 'consumer-failed':
+      return `${e.clientId} stopped with ${e.error}`;
     case 'consumer-stalled':
       return `${e.clientId} is stuck processing for ${formatDuration(e.durationMs)} (no poll)`;
     case 'consumer-resumed':
@@ -37,7 +39,7 @@ export function describeEvent(e: SimEvent): string {
     case 'rebalance-started':
       return `${e.group}: rebalance started: ${e.reason}`;
     case 'join-rejected':
-      return `${e.group}: ${e.clientId} cannot join: its partition.assignment.strategy (${e.assignors.join(', ')}) shares nothing with the group's (${e.groupAssignors.join(', ') || 'none'}); ${e.error}, the consumer stops`;
+      return `${e.group}: ${e.clientId} cannot join: its partition.assignment.strategy (${e.assignors.join(', ')}) shares nothing with the group's (${e.groupAssignors.join(', ') || 'none'}); ${e.error}`;
     case 'member-removed-on-rebalance-timeout':
       return `${e.group}: ${e.clientId} removed: it did not rejoin within the rebalance timeout`;
     case 'rebalance-completed': {

@@ -23,6 +23,8 @@ export type SimEventBody =
   | { type: 'consumer-started'; clientId: string; group: string; standalone: boolean }
   | { type: 'consumer-stopped'; clientId: string; group: string }
   | { type: 'consumer-crashed'; clientId: string; group: string }
+  /** poll() threw a fatal exception and the application stopped. */
+  | { type: 'consumer-failed'; clientId: string; group: string; error: string }
   | { type: 'consumer-stalled'; clientId: string; group: string; durationMs: number }
   | { type: 'consumer-resumed'; clientId: string; group: string }
   | { type: 'consumer-rate-changed'; clientId: string; from: number; to: number }

@@ -25,6 +25,8 @@ export type CommitResult = 'NONE' | 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' |
 export interface MemberClient {
   readonly clientId: string;
   onJoinComplete(result: JoinResult): void;
+  /** Another client took over this member's group.instance.id (FENCED_INSTANCE_ID: fatal). */
+  onFenced(): void;
 }
 
 export interface JoinRequest {
@@ -36,9 +38,15 @@ export interface JoinRequest {
   readonly assignors: readonly AssignorName[];
   readonly cooperative: boolean;
   readonly subscription: readonly string[];
+  /** `Subscription.ownedPartitions`: what the member still owns (empty after an eager revoke). */
   readonly ownedPartitions: readonly TopicPartition[];
   /** The member's generation, -1 if none. */
   readonly generation: number;
+  /**
+   * The eager StickyAssignor's userData: the member's last assignment and its generation, kept
+   * even though an eager member revoked everything before rejoining.
+   */
+  readonly userData: { readonly partitions: readonly TopicPartition[]; readonly generation: number } | undefined;
   readonly sessionTimeoutMs: number;
   readonly rebalanceTimeoutMs: number;
   readonly heartbeatIntervalMs: number;
@@ -53,12 +61,14 @@ export interface JoinResult {
   readonly assignor: AssignorName;
   readonly leader: string;
   readonly assignment: readonly TopicPartition[];
+  /** For the leader: the partition counts the assignment was computed from (its `assignmentSnapshot`). */
+  readonly assignedTopics: ReadonlyMap<string, number> | undefined;
 }
 
 export interface GroupMember {
   memberId: string;
-  readonly clientId: string;
-  readonly host: string;
+  clientId: string;
+  host: string;
   readonly groupInstanceId: string | undefined;
   client: MemberClient;
   assignors: readonly AssignorName[];
@@ -66,6 +76,7 @@ export interface GroupMember {
   subscription: readonly string[];
   ownedPartitions: readonly TopicPartition[];
   reportedGeneration: number;
+  userData: JoinRequest['userData'];
   sessionTimeoutMs: number;
   rebalanceTimeoutMs: number;
   heartbeatIntervalMs: number;
@@ -94,6 +105,8 @@ export class GroupCoordinator {
   private initialDelayRemaining = 0;
   private joinedDuringDelay = false;
   private lagAbove = 0;
+  /** Member ids replaced by a newer instance of the same group.instance.id. */
+  private readonly fencedMemberIds = new Set<string>();
 
   constructor(readonly groupId: string, private readonly ctx: SimContext) {}
 
@@ -116,9 +129,14 @@ export class GroupCoordinator {
       if (existing) {
         // A static member is back (restart): new member id, the old one is fenced.
         const previousMemberId = existing.memberId;
+        const previousClient = existing.client;
         this.members.delete(previousMemberId);
+        this.fencedMemberIds.add(previousMemberId);
         existing.memberId = `${req.groupInstanceId}-${ctx.rng.uuid()}`;
         existing.client = req.client;
+        existing.clientId = req.client.clientId;
+        existing.host = req.host;
+        if (previousClient !== req.client) previousClient.onFenced();
         existing.lastHeartbeat = ctx.now;
         existing.missedHeartbeatsReported = 0;
         this.members.set(existing.memberId, existing);
@@ -128,7 +146,7 @@ export class GroupCoordinator {
           // KIP-345: same instance, same subscription → the cached assignment, no rebalance.
           const memberId = existing.memberId;
           const assignment = existing.assignment.slice();
-          existing.client.onJoinComplete({ memberId, generation: this.generation, assignor: this.assignor!, leader: this.leaderId ?? memberId, assignment });
+          existing.client.onJoinComplete({ memberId, generation: this.generation, assignor: this.assignor!, leader: this.leaderId ?? memberId, assignment, assignedTopics: undefined });
           return true;
         }
         member = existing;
@@ -147,6 +165,7 @@ export class GroupCoordinator {
         subscription: req.subscription,
         ownedPartitions: [],
         reportedGeneration: -1,
+        userData: undefined,
         sessionTimeoutMs: req.sessionTimeoutMs,
         rebalanceTimeoutMs: req.rebalanceTimeoutMs,
         heartbeatIntervalMs: req.heartbeatIntervalMs,
@@ -164,17 +183,21 @@ export class GroupCoordinator {
     member.subscription = req.subscription;
     member.ownedPartitions = req.ownedPartitions;
     member.reportedGeneration = req.generation;
+    member.userData = req.userData;
     member.metadata = req.metadata;
     member.lastHeartbeat = ctx.now;
     member.missedHeartbeatsReported = 0;
     member.joined = true;
 
     if (this.state === 'PreparingRebalance') {
-      if (this.initialDelayUntil !== Infinity) this.joinedDuringDelay = true;
+      // InitialDelayedJoin waits longer only while a brand-new group (generation 0) keeps growing.
+      if (this.initialDelayUntil !== Infinity && this.generation === 0) this.joinedDuringDelay = true;
       this.tryCompleteJoin();
     } else {
       this.prepareRebalance(req.reason);
       member.joined = true;
+      // If it is the only member, everyone has joined already.
+      this.tryCompleteJoin();
     }
     return true;
   }
@@ -201,11 +224,12 @@ export class GroupCoordinator {
 
   heartbeat(memberId: string, generation: number): HeartbeatResult {
     const member = this.members.get(memberId);
-    if (!member) return 'UNKNOWN_MEMBER_ID';
+    if (!member) return this.fencedMemberIds.has(memberId) ? 'FENCED_INSTANCE_ID' : 'UNKNOWN_MEMBER_ID';
+    // In Stable a heartbeat of another generation is refused and does not keep the session alive.
+    if (this.state === 'Stable' && generation !== this.generation) return 'ILLEGAL_GENERATION';
     member.lastHeartbeat = this.ctx.now;
     member.missedHeartbeatsReported = 0;
     if (this.state === 'PreparingRebalance' || this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
-    if (generation !== this.generation) return 'ILLEGAL_GENERATION';
     return 'NONE';
   }
 
@@ -253,7 +277,8 @@ export class GroupCoordinator {
       }
       if (this.state === 'PreparingRebalance' && now >= this.rebalanceDeadline) {
         for (const m of [...this.members.values()]) {
-          if (!m.joined) {
+          // Static members that have not rejoined stay; only their session timeout removes them.
+          if (!m.joined && m.groupInstanceId === undefined) {
             this.removeMember(m);
             this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId });
           }
@@ -343,13 +368,16 @@ export class GroupCoordinator {
       return;
     }
     const members = [...this.members.values()];
+    const joined = members.filter((m) => m.joined);
     this.assignor = selectProtocol(members);
     this.cooperative = members.every((m) => m.cooperative);
-    if (this.leaderId === undefined || !this.members.has(this.leaderId)) this.leaderId = members[0]!.memberId;
+    // The leader must be a member that is waiting for its JoinGroup response.
+    const leaderIsIn = this.leaderId !== undefined && joined.some((m) => m.memberId === this.leaderId);
+    if (!leaderIsIn) this.leaderId = (joined[0] ?? members[0]!).memberId;
     this.setState('CompletingRebalance');
 
     // The leader assigns with its own view of the metadata.
-    const leader = this.members.get(this.leaderId)!;
+    const leader = this.members.get(this.leaderId!)!;
     const subscribed = new Set<string>();
     for (const m of members) for (const t of m.subscription) subscribed.add(t);
     const topics = new Map<string, number>();
@@ -357,13 +385,20 @@ export class GroupCoordinator {
       const count = leader.metadata.get(t) ?? ctx.topic(t)?.partitionCount;
       if (count !== undefined && count > 0) topics.set(t, count);
     }
-    const input: AssignorMember[] = members.map((m) => ({
-      memberId: m.memberId,
-      ...(m.groupInstanceId !== undefined ? { groupInstanceId: m.groupInstanceId } : {}),
-      subscription: m.subscription,
-      ownedPartitions: m.ownedPartitions,
-      ...(m.reportedGeneration >= 0 ? { generation: m.reportedGeneration } : {}),
-    }));
+    // The eager StickyAssignor reads previous assignments from its userData; the cooperative one
+    // from Subscription.ownedPartitions (FACTS §1.3).
+    const fromUserData = this.assignor === 'sticky';
+    const input: AssignorMember[] = members.map((m) => {
+      const owned = fromUserData ? (m.userData?.partitions ?? []) : m.ownedPartitions;
+      const generation = fromUserData ? (m.userData?.generation ?? -1) : m.reportedGeneration;
+      return {
+        memberId: m.memberId,
+        ...(m.groupInstanceId !== undefined ? { groupInstanceId: m.groupInstanceId } : {}),
+        subscription: m.subscription,
+        ownedPartitions: owned,
+        ...(generation >= 0 ? { generation } : {}),
+      };
+    });
     const assignment = getAssignor(this.assignor).assign({ topics, members: input });
 
     const assigned = new Set<string>();
@@ -379,7 +414,7 @@ export class GroupCoordinator {
       type: 'rebalance-completed',
       group: this.groupId,
       generation: this.generation,
-      leader: this.leaderId,
+      leader: this.leaderId!,
       assignor: this.assignor,
       protocol: this.cooperative ? 'COOPERATIVE' : 'EAGER',
       assignment: record,
@@ -387,9 +422,23 @@ export class GroupCoordinator {
     });
     this.setState('Stable');
     for (const m of members) {
-      m.joined = false;
-      m.client.onJoinComplete({ memberId: m.memberId, generation: this.generation, assignor: this.assignor, leader: this.leaderId, assignment: m.assignment.slice() });
+      // onCompleteJoin schedules every member's next heartbeat expiration afresh.
+      m.lastHeartbeat = ctx.now;
+      m.missedHeartbeatsReported = 0;
     }
+    for (const m of joined) {
+      m.joined = false;
+      m.client.onJoinComplete({
+        memberId: m.memberId,
+        generation: this.generation,
+        assignor: this.assignor,
+        leader: this.leaderId!,
+        assignment: m.assignment.slice(),
+        assignedTopics: m.memberId === this.leaderId ? topics : undefined,
+      });
+    }
+    // Static members that did not rejoin get their assignment when they come back.
+    for (const m of members) m.joined = false;
   }
 
   private removeMember(member: GroupMember): void {

@@ -22,8 +22,11 @@ export class Producer {
     batchSize: number,
     seed: number,
   ) {
+    if (topic.producerId !== undefined) {
+      throw new RangeError(`topic '${topic.name}' already has producer '${topic.producerId}'; the simulator supports one producer per topic (change its rate instead)`);
+    }
+    topic.producerId = id;
     if (keys > 0) {
-      if (topic.layout) throw new RangeError(`topic '${topic.name}' already has a keyed producer; one keyed producer per topic`);
       topic.layout = new RecordLayout(keys, topic.partitionCount);
     } else {
       this.sticky = new StickyPartitioner(seed, batchSize);

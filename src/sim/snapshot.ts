@@ -33,7 +33,7 @@ export interface GroupPartitionSnapshot {
   logEndOffset: number;
   /** null when there is no committed offset. */
   lag: number | null;
-  /** client.id of the member the coordinator assigned it to, if any. */
+  /** client.id of the member the coordinator assigned it to, if any (none while rebalancing). */
   owner: string | null;
 }
 
@@ -101,15 +101,18 @@ export function snapshot(sim: Simulation): SimSnapshot {
   const producers: ProducerSnapshot[] = [...sim.producers.values()].map((p) => ({ id: p.id, topic: p.topic.name, ratePerSec: p.ratePerSec, keys: p.keys, produced: p.totalProduced }));
   const groups: GroupSnapshot[] = [...sim.groups.values()].map((g) => {
     const owner = new Map<string, string>();
+    // Like describe: while the group rebalances, the coordinator reports no assignments.
+    const stable = g.state === 'Stable';
     const members: MemberSnapshot[] = [...g.members.values()].map((m) => {
-      for (const tp of m.assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
+      const assignment = stable ? m.assignment : [];
+      for (const tp of assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
       const since = now - m.lastHeartbeat;
       return {
         memberId: m.memberId,
         clientId: m.clientId,
         groupInstanceId: m.groupInstanceId ?? null,
         host: m.host,
-        assignment: m.assignment.map((tp) => `${tp.topic}-${tp.partition}`),
+        assignment: assignment.map((tp) => `${tp.topic}-${tp.partition}`),
         sinceHeartbeatMs: since,
         sessionTimeoutMs: m.sessionTimeoutMs,
         sessionExpiresInMs: Math.max(0, m.sessionTimeoutMs - since),

@@ -198,6 +198,8 @@ export class Topic {
   readonly logEndOffsets: number[];
   /** Set by the topic's keyed producer. */
   layout: RecordLayout | undefined;
+  /** The topic's producer: the simulator derives records from offsets, so one producer per topic. */
+  producerId: string | undefined;
 
   constructor(readonly name: string, partitions: number) {
     this.logEndOffsets = new Array<number>(partitions).fill(0);

@@ -16,7 +16,6 @@
  *  - the broker's min session timeout is not above its max;
  *  - every `at` and `duration` parses to a safe integer number of milliseconds.
  */
-import { PRODUCER_DEFAULTS } from '../config';
 import type { ConsumerConfig, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, StandaloneConsumerSpec, TimelineEntry, TopicSpec } from './types';
 import { formatDuration, tryParseDuration } from './duration';
 import { MAX_ERRORS, ScenarioError, SchemaNode, childPath, scenarioSchema, show, validateScenarioShape } from './validate';
@@ -373,18 +372,16 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     if (first) add(childPath(path, 'name'), t.name, `duplicate topic name; the topic is already defined at ${first.path}`);
     else topics.set(t.name, { partitions: t.partitions, path: childPath(path, 'name') });
   };
-  const keyedProducerOf = new Map<string, string>();
+  const producerOf = new Map<string, string>();
   const addProducer = (p: ProducerSpec, path: string): void => {
     const first = producers.get(p.id);
     if (first !== undefined) add(childPath(path, 'id'), p.id, `duplicate producer id; already used at ${first}`);
     else producers.set(p.id, childPath(path, 'id'));
     requireTopic(p.topic, childPath(path, 'topic'));
-    // The engine derives each record's key from its offset, which needs one keyed producer per topic.
-    if ((p.keys ?? PRODUCER_DEFAULTS.keys) > 0) {
-      const other = keyedProducerOf.get(p.topic);
-      if (other !== undefined) add(childPath(path, 'topic'), p.topic, `topic already has a producer with keys (${other}); the simulator supports one keyed producer per topic (add "keys": 0 for a keyless one)`);
-      else keyedProducerOf.set(p.topic, childPath(path, 'id'));
-    }
+    // The engine derives each record's key from its offset, which needs one producer per topic.
+    const other = producerOf.get(p.topic);
+    if (other !== undefined) add(childPath(path, 'topic'), p.topic, `topic already has a producer (${other}); the simulator supports one producer per topic (change its rate with set-producer-rate instead)`);
+    else producerOf.set(p.topic, childPath(path, 'id'));
   };
   const addClient = (clientId: string, path: string): void => {
     const first = clients.get(clientId);

@@ -75,6 +75,11 @@ export function describeOffsets(group: GroupCoordinator | undefined, groupId: st
     unowned.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     for (const [topic, p] of unowned) rows.push(offsetRow(group, topicOf, topic, p, null, null, null));
   }
+  return { rows, text: formatOffsetsTable(rows), notice: notice(group, groupId) };
+}
+
+/** The offsets table as the tool prints it ('' for no rows); shared with the webview. */
+export function formatOffsetsTable(rows: readonly DescribeRow[]): string {
   const g = Math.max(15, ...rows.map((r) => r.group.length));
   const t = Math.max(15, ...rows.map((r) => r.topic.length));
   const c = Math.max(15, ...rows.map((r) => dash(r.consumerId).length));
@@ -89,7 +94,7 @@ export function describeOffsets(group: GroupCoordinator | undefined, groupId: st
     }
     text += '\n';
   }
-  return { rows, text, notice: notice(group, groupId) };
+  return text;
 }
 
 function offsetRow(group: GroupCoordinator, topicOf: TopicLookup, topic: string, partition: number, consumerId: string | null, host: string | null, clientId: string | null): DescribeRow {

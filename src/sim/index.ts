@@ -4,7 +4,7 @@ export type { EventListener } from './simulation';
 export type { SimEvent, SimEventType, SimEventOf } from './events';
 export { formatEventJson } from './events';
 export { describeEvent, formatEventLine } from './eventText';
-export { describeOffsets, describeMembers, describeState } from './describe';
+export { describeOffsets, describeMembers, describeState, formatOffsetsTable } from './describe';
 export type { DescribeRow, MemberRow, StateRow, DescribeOutput } from './describe';
 export { snapshot } from './snapshot';
 export type { SimSnapshot, GroupSnapshot, ConsumerSnapshot, TopicSnapshot } from './snapshot';

@@ -177,22 +177,19 @@ export class Simulation {
         this.addStandaloneConsumer(action.consumer);
         return;
       case 'stop-consumer': {
-        const c = this.requireConsumer(action.consumer);
-        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        const c = this.requireRunningConsumer(action.consumer);
         c.close();
         this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.group.groupId });
         return;
       }
       case 'crash-consumer': {
-        const c = this.requireConsumer(action.consumer);
-        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        const c = this.requireRunningConsumer(action.consumer);
         c.crash();
         this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.group.groupId });
         return;
       }
       case 'stall-consumer': {
-        const c = this.requireConsumer(action.consumer);
-        if (c.status !== 'running') throw new SimulationError(`consumer '${c.clientId}' is not running (it is ${c.status})`);
+        const c = this.requireRunningConsumer(action.consumer);
         const ms = parseDurationField('duration', action.duration);
         c.stall(this.clock, ms);
         this.emit({ type: 'consumer-stalled', clientId: c.clientId, group: c.group.groupId, durationMs: ms });
@@ -363,6 +360,12 @@ export class Simulation {
     const p = this.producers.get(id);
     if (!p) throw new SimulationError(`producer: '${id}' does not exist (producers: ${[...this.producers.keys()].join(', ') || 'none'})`);
     return p;
+  }
+
+  private requireRunningConsumer(clientId: string): ConsumerClient {
+    const c = this.requireConsumer(clientId);
+    if (c.status !== 'running') throw new SimulationError(`consumer: '${c.clientId}' is not running (it is ${c.status})`);
+    return c;
   }
 
   private requireConsumer(clientId: string): ConsumerClient {

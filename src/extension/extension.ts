@@ -1,32 +1,121 @@
 /**
- * Kafka Consumer Group Lab: the VS Code extension's entry point.
+ * Kafka Consumer Group Lab: the extension's entry point (wiring only).
  *
- * For now it contributes the JSON schema for `*.kafkalab.json` files (package.json
- * `contributes.jsonValidation`) and the command "Kafka Lab: Open Tutorial Scenario". The simulator
- * views come later. No Node built-ins here: the same code must run in VS Code for the Web.
+ * One SimulationSession lives in the extension host (SessionHost); the sidebar view, the
+ * simulator panel, the status bar item and the context keys all render it, and the commands and
+ * the webviews' intents act on it. Activation happens on use only (a command, the view, a
+ * restored panel). No Node built-ins anywhere under src/extension: the same code runs in VS Code
+ * for the Web's web-worker extension host (package.json `browser`).
  */
 import * as vscode from 'vscode';
 import { type BuiltinScenario, listBuiltinScenarios } from './scenarios';
+import { createLog } from './outputChannel';
+import { SessionHost } from './session/sessionHost';
+import type { SimulationSession } from './session/simulationSession';
+import { ContextKeys } from './contextKeys';
+import type { ContextKeyValue } from './contextKeyValues';
+import { StatusBar } from './statusBar';
+import { SidebarViewProvider } from './views/sidebarViewProvider';
+import { SimulatorPanels } from './views/simulatorPanel';
+import type { ConnectionStats } from './views/webviewConnection';
+import { COMMANDS, SIDEBAR_VIEW_ID } from './commands/ids';
+import type { CommandContext } from './commands/commandSupport';
+import { registerSessionCommands } from './commands/sessionCommands';
+import { registerConsumerCommands } from './commands/consumerCommands';
+import { registerTopicCommands } from './commands/topicCommands';
+import { registerFileCommands } from './commands/fileCommands';
+import { registerDescribeCommands } from './commands/describeCommands';
+import { registerScenarioCodeLens } from './scenarioCodeLens';
 
-export const COMMAND_OPEN_TUTORIAL_SCENARIO = 'kafkaLab.openSampleScenario';
+export const COMMAND_OPEN_TUTORIAL_SCENARIO = COMMANDS.openTutorialScenario;
 
 /** What `activate` returns: `vscode.extensions.getExtension(id).exports`, used by the tests. */
 export interface KafkaLabApi {
   listBuiltinScenarios(): Promise<BuiltinScenario[]>;
+  /**
+   * Test hooks: the integration tests observe the live session through these. They are not a
+   * public API and may change with any release.
+   */
+  readonly testing: KafkaLabTestHooks;
 }
 
-export function activate(context: vscode.ExtensionContext): KafkaLabApi {
+export interface KafkaLabTestHooks {
+  /** The one live session. */
+  session(): SimulationSession;
+  /** The context keys as last set by the extension (a copy). */
+  contextKeys(): Record<string, ContextKeyValue>;
+  /** Drops the in-memory session and restores it from workspaceState, as a window reload does. */
+  reloadSession(): Promise<void>;
+  /** Writes the session to workspaceState now (it is otherwise debounced). */
+  persistSession(): Promise<void>;
+  /** Error messages the extension showed, oldest first; `clear` empties the list. */
+  errors(clear?: boolean): string[];
+  /** The status bar item's text. */
+  statusBarText(): string;
+  /** What the sidebar view and the panel received (undefined when not open). */
+  views(): { sidebar: ConnectionStats | undefined; panel: ConnectionStats | undefined };
+  /** Handles `message` as if the view's webview had sent it (validation included); false when that view is not open. */
+  sendFromWebview(view: 'sidebar' | 'panel', message: unknown): boolean;
+}
+
+let host: SessionHost | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<KafkaLabApi> {
   const extensionUri = context.extensionUri;
+  const log = createLog();
+  context.subscriptions.push(log);
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMAND_OPEN_TUTORIAL_SCENARIO, (fileName?: unknown) =>
+    vscode.commands.registerCommand(COMMANDS.openTutorialScenario, (fileName?: unknown) =>
       openTutorialScenario(extensionUri, typeof fileName === 'string' ? fileName : undefined),
     ),
   );
-  return { listBuiltinScenarios: () => listBuiltinScenarios(extensionUri) };
+
+  const sessionHost = await SessionHost.create(context, log);
+  host = sessionHost;
+  const panels = new SimulatorPanels(extensionUri, sessionHost, log);
+  const sidebar = new SidebarViewProvider(extensionUri, sessionHost, log);
+  const contextKeys = new ContextKeys(sessionHost);
+  const statusBar = new StatusBar(sessionHost);
+  const ctx: CommandContext = { extensionUri, host: sessionHost, log, panels, errors: [] };
+  context.subscriptions.push(
+    sessionHost,
+    panels,
+    sidebar,
+    contextKeys,
+    statusBar,
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
+    registerScenarioCodeLens(),
+    ...registerSessionCommands(ctx),
+    ...registerConsumerCommands(ctx),
+    ...registerTopicCommands(ctx),
+    ...registerFileCommands(ctx),
+    ...registerDescribeCommands(ctx),
+  );
+  log.info(`Kafka Lab activated (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${typeof navigator === 'object' && typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'web worker' : 'Node'} extension host).`);
+
+  return {
+    listBuiltinScenarios: () => listBuiltinScenarios(extensionUri),
+    testing: {
+      session: () => sessionHost.session,
+      contextKeys: () => contextKeys.current(),
+      reloadSession: () => sessionHost.reload(),
+      persistSession: () => sessionHost.persistNow(),
+      errors: (clear = false) => {
+        const copy = ctx.errors.slice();
+        if (clear) ctx.errors.length = 0;
+        return copy;
+      },
+      statusBarText: () => statusBar.text,
+      views: () => ({ sidebar: sidebar.stats(), panel: panels.stats() }),
+      sendFromWebview: (view, message) => (view === 'sidebar' ? sidebar : panels).receiveForTest(message),
+    },
+  };
 }
 
-export function deactivate(): void {
-  // Nothing to release yet: everything is in context.subscriptions.
+export async function deactivate(): Promise<void> {
+  // Save the session for the next window (a reload restores it); the rest is in context.subscriptions.
+  await host?.persistNow();
+  host = undefined;
 }
 
 /**
@@ -37,20 +126,25 @@ export function deactivate(): void {
 async function openTutorialScenario(extensionUri: vscode.Uri, fileName?: string): Promise<vscode.TextEditor | undefined> {
   const scenarios = await listBuiltinScenarios(extensionUri);
   if (scenarios.length === 0) {
-    void vscode.window.showInformationMessage('Kafka Lab: this build has no built-in tutorial scenarios yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Kafka Lab: this build has no built-in tutorial scenarios yet.'));
     return undefined;
   }
   let chosen: BuiltinScenario | undefined;
   if (fileName !== undefined) {
     chosen = scenarios.find((s) => s.fileName === fileName);
     if (!chosen) {
-      void vscode.window.showErrorMessage(`Kafka Lab: no built-in scenario named "${fileName}".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Kafka Lab: no built-in scenario named "{0}".', fileName));
       return undefined;
     }
   } else {
     const picked = await vscode.window.showQuickPick(
       scenarios.map((s) => ({ label: s.name, description: s.fileName, detail: s.description, scenario: s })),
-      { title: 'Kafka Lab: Open Tutorial Scenario', placeHolder: 'Choose a tutorial scenario to open', matchOnDescription: true, matchOnDetail: true },
+      {
+        title: vscode.l10n.t('Kafka Lab: Open Tutorial Scenario'),
+        placeHolder: vscode.l10n.t('Choose a tutorial scenario to open'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     );
     chosen = picked?.scenario;
   }

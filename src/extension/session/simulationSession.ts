@@ -63,6 +63,8 @@ export class SimulationSession {
   private pendingReset = false;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private disposed = false;
+  /** How many events of each type the simulation emitted since the scenario started. */
+  private counts = new Map<SimEvent['type'], number>();
 
   constructor(scenario: Scenario, private readonly timer: Timer) {
     this.scenarioValue = scenario;
@@ -112,6 +114,11 @@ export class SimulationSession {
     return snapshot(this.sim);
   }
 
+  /** How many events of `type` happened since the scenario started (replays count too, so a restored session agrees). */
+  eventCount(type: SimEvent['type']): number {
+    return this.counts.get(type) ?? 0;
+  }
+
   onDidChange(listener: (change: SessionChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -159,6 +166,7 @@ export class SimulationSession {
     this.pause();
     this.scenarioValue = scenario;
     this.recorded = [];
+    this.counts = new Map();
     this.sim = this.createSimulation(scenario);
     this.pendingEvents = [];
     this.pendingReset = true;
@@ -198,6 +206,7 @@ export class SimulationSession {
 
   private createSimulation(scenario: Scenario): Simulation {
     return new Simulation(scenario, (e) => {
+      this.counts.set(e.type, (this.counts.get(e.type) ?? 0) + 1);
       this.pendingEvents.push(e);
       if (this.pendingEvents.length > MAX_EVENTS_PER_CHANGE * 2) this.pendingEvents.splice(0, this.pendingEvents.length - MAX_EVENTS_PER_CHANGE);
     });

@@ -1,0 +1,90 @@
+/** What every command group shares: the session, the log, the panel, and error reporting. */
+import * as vscode from 'vscode';
+import type { Log } from '../outputChannel';
+import type { SessionHost } from '../session/sessionHost';
+import type { SimulatorPanels } from '../views/simulatorPanel';
+import { ArgResult, ArgumentChecker, Build, schemaCheck } from './arguments';
+import type { Action } from '../../sim/scenario/types';
+import { SimulationError } from '../../sim/simulation';
+
+export interface CommandContext {
+  readonly extensionUri: vscode.Uri;
+  readonly host: SessionHost;
+  readonly log: Log;
+  readonly panels: SimulatorPanels;
+  /** Error messages shown to the user, newest last (the tests read them). */
+  readonly errors: string[];
+}
+
+/** Shows `message` as an error notification and writes it to the log. */
+export function reportError(ctx: CommandContext, message: string, ...buttons: string[]): Thenable<string | undefined> {
+  ctx.errors.push(message);
+  if (ctx.errors.length > 50) ctx.errors.splice(0, ctx.errors.length - 50);
+  ctx.log.warn(message);
+  return vscode.window.showErrorMessage(message, ...buttons);
+}
+
+export function checker(ctx: CommandContext): ArgumentChecker {
+  return new ArgumentChecker(ctx.host.session.snapshot(), vscode.l10n);
+}
+
+/** Applies `action` to the session; reports an action the engine refuses. Resolves to it, or undefined. */
+export function applyAction(ctx: CommandContext, title: string, action: Action): Action | undefined {
+  const checked = schemaCheck(action);
+  if (!checked.ok) {
+    void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, checked.message));
+    return undefined;
+  }
+  try {
+    ctx.host.session.apply(checked.value);
+    ctx.log.info(`${title}: ${JSON.stringify(checked.value)}`);
+    return checked.value;
+  } catch (e) {
+    if (!(e instanceof SimulationError)) throw e;
+    void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, e.message));
+    return undefined;
+  }
+}
+
+/** Checks programmatic (or collected) arguments with `build` and applies the action. */
+export function applyArgs(ctx: CommandContext, title: string, build: Build, args: unknown): Action | undefined {
+  const result = build(checker(ctx), args);
+  if (!result.ok) {
+    void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, result.message));
+    return undefined;
+  }
+  return applyAction(ctx, title, result.value);
+}
+
+/** A quick pick of plain items; undefined when cancelled. */
+export async function pickOne<T>(
+  title: string,
+  placeHolder: string,
+  items: ReadonlyArray<vscode.QuickPickItem & { value: T }>,
+): Promise<T | undefined> {
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true });
+  return picked?.value;
+}
+
+/** An input box whose text is checked live by `check` (it returns the value or a message). */
+export async function inputChecked<T>(
+  title: string,
+  prompt: string,
+  value: string,
+  check: (text: string) => ArgResult<T>,
+): Promise<T | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt,
+    value,
+    valueSelection: [0, value.length],
+    ignoreFocusOut: true,
+    validateInput: (t) => {
+      const r = check(t);
+      return r.ok ? undefined : { message: r.message, severity: vscode.InputBoxValidationSeverity.Error };
+    },
+  });
+  if (text === undefined) return undefined;
+  const r = check(text);
+  return r.ok ? r.value : undefined;
+}

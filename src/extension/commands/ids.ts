@@ -1,0 +1,28 @@
+/** Every command the extension contributes (package.json `contributes.commands`). */
+export const COMMANDS = {
+  openTutorialScenario: 'kafkaLab.openSampleScenario',
+  openSimulator: 'kafkaLab.openSimulator',
+  play: 'kafkaLab.play',
+  pause: 'kafkaLab.pause',
+  step: 'kafkaLab.step',
+  reset: 'kafkaLab.reset',
+  setSpeed: 'kafkaLab.setSpeed',
+  loadScenarioFile: 'kafkaLab.loadScenarioFile',
+  runScenarioFile: 'kafkaLab.runScenarioFile',
+  saveSessionAsScenario: 'kafkaLab.saveSessionAsScenario',
+  exportEventLog: 'kafkaLab.exportEventLog',
+  addConsumer: 'kafkaLab.addConsumer',
+  stopConsumer: 'kafkaLab.stopConsumer',
+  crashConsumer: 'kafkaLab.crashConsumer',
+  stallConsumer: 'kafkaLab.stallConsumer',
+  restartConsumer: 'kafkaLab.restartConsumer',
+  addPartitions: 'kafkaLab.addPartitions',
+  setProducerRate: 'kafkaLab.setProducerRate',
+  addConsumerGroup: 'kafkaLab.addConsumerGroup',
+  changeAssignor: 'kafkaLab.changeAssignor',
+  describeGroup: 'kafkaLab.describeGroup',
+} as const;
+
+export const SIDEBAR_VIEW_ID = 'kafkaLab.sidebar';
+export const VIEW_CONTAINER_ID = 'kafkaLab';
+export const PANEL_VIEW_TYPE = 'kafkaLab.simulator';

@@ -1,0 +1,47 @@
+/** The sidebar webview view (activity bar › Kafka Lab): a compact live picture and the controls. */
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import type { Log } from '../outputChannel';
+import type { SessionHost } from '../session/sessionHost';
+import { ConnectionStats, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
+
+export class SidebarViewProvider extends Disposable implements vscode.WebviewViewProvider {
+  private connection: WebviewConnection | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: SessionHost,
+    private readonly log: Log,
+  ) {
+    super();
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.connection?.dispose();
+    view.webview.options = webviewOptions(this.extensionUri);
+    const connection = new WebviewConnection(view.webview, 'sidebar', this.host, this.log, () => view.visible);
+    this.connection = connection;
+    const subs = [view.onDidChangeVisibility(() => connection.visibilityChanged())];
+    view.onDidDispose(() => {
+      subs.forEach((s) => s.dispose());
+      connection.dispose();
+      if (this.connection === connection) this.connection = undefined;
+    });
+    renderWebview(view.webview, this.extensionUri, 'sidebar');
+  }
+
+  /** Test hook: handle `message` as if this view's webview had sent it; false when the view is not open. */
+  receiveForTest(message: unknown): boolean {
+    this.connection?.receive(message);
+    return this.connection !== undefined;
+  }
+
+  stats(): ConnectionStats | undefined {
+    return this.connection?.stats();
+  }
+
+  override dispose(): void {
+    this.connection?.dispose();
+    super.dispose();
+  }
+}

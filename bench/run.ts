@@ -12,8 +12,9 @@
 import { BenchCase, BenchResult, formatTable, runCase, toJson } from './harness';
 import { cases as assignorCases } from './cases/assignors';
 import { cases as simulationCases } from './cases/simulation';
+import { cases as viewCases } from './cases/views';
 
-const CASE_MODULES: readonly (readonly BenchCase[])[] = [simulationCases, assignorCases];
+const CASE_MODULES: readonly (readonly BenchCase[])[] = [simulationCases, assignorCases, viewCases];
 
 interface Args {
   json: boolean;

@@ -16,12 +16,17 @@ export const CONSUMER_DEFAULTS = {
   // Kafka ≥ 3.0: [RangeAssignor, CooperativeStickyAssignor]; range wins and the protocol stays eager.
   'partition.assignment.strategy': ['range', 'cooperative-sticky'] as AssignorName[],
   'metadata.max.age.ms': 300_000,
+  'group.protocol': 'classic',
 } as const;
 
 export const BROKER_DEFAULTS = {
   'group.initial.rebalance.delay.ms': 3_000,
   'group.min.session.timeout.ms': 6_000,
   'group.max.session.timeout.ms': 1_800_000,
+  'group.consumer.heartbeat.interval.ms': 5_000,
+  'group.consumer.session.timeout.ms': 45_000,
+  /** The broker's server-side assignors; the first is the default. */
+  'group.consumer.assignors': ['uniform', 'range'] as const,
 } as const;
 
 export const PRODUCER_DEFAULTS = {
@@ -45,12 +50,17 @@ export interface ResolvedConsumerConfig {
   assignors: AssignorName[];
   groupInstanceId: string | undefined;
   metadataMaxAgeMs: number;
+  groupProtocol: 'classic' | 'consumer';
+  /** KIP-848 only; undefined lets the broker choose (its first assignor, 'uniform'). */
+  remoteAssignor: 'uniform' | 'range' | undefined;
 }
 
 export interface ResolvedBrokerConfig {
   initialRebalanceDelayMs: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
+  consumerHeartbeatIntervalMs: number;
+  consumerSessionTimeoutMs: number;
 }
 
 export function resolveConsumerConfig(config: ConsumerConfig | undefined, groupAssignor?: AssignorName | readonly AssignorName[]): ResolvedConsumerConfig {
@@ -67,6 +77,8 @@ export function resolveConsumerConfig(config: ConsumerConfig | undefined, groupA
     assignors: typeof strategy === 'string' ? [strategy] : [...strategy],
     groupInstanceId: c['group.instance.id'],
     metadataMaxAgeMs: c['metadata.max.age.ms'] ?? CONSUMER_DEFAULTS['metadata.max.age.ms'],
+    groupProtocol: c['group.protocol'] ?? CONSUMER_DEFAULTS['group.protocol'],
+    remoteAssignor: c['group.remote.assignor'],
   };
 }
 
@@ -76,5 +88,7 @@ export function resolveBrokerConfig(config: BrokerConfig | undefined): ResolvedB
     initialRebalanceDelayMs: c['group.initial.rebalance.delay.ms'] ?? BROKER_DEFAULTS['group.initial.rebalance.delay.ms'],
     minSessionTimeoutMs: c['group.min.session.timeout.ms'] ?? BROKER_DEFAULTS['group.min.session.timeout.ms'],
     maxSessionTimeoutMs: c['group.max.session.timeout.ms'] ?? BROKER_DEFAULTS['group.max.session.timeout.ms'],
+    consumerHeartbeatIntervalMs: c['group.consumer.heartbeat.interval.ms'] ?? BROKER_DEFAULTS['group.consumer.heartbeat.interval.ms'],
+    consumerSessionTimeoutMs: c['group.consumer.session.timeout.ms'] ?? BROKER_DEFAULTS['group.consumer.session.timeout.ms'],
   };
 }

@@ -13,6 +13,7 @@ import { getAssignor } from './assignors';
 import type { ResolvedConsumerConfig } from './config';
 import { partitionName, SimContext } from './context';
 import type { GroupCoordinator, JoinResult, MemberClient } from './groupCoordinator';
+import { JOIN_EPOCH, kafkaUuid, key, LEAVE_EPOCH, STATIC_LEAVE_EPOCH } from './kip848';
 import type { Topic } from './topic';
 
 export type ConsumerStatus = 'running' | 'stopped' | 'crashed';
@@ -75,6 +76,10 @@ export class ConsumerClient implements MemberClient {
   private lastAssignment: { partitions: TopicPartition[]; generation: number } | undefined;
   private nextMetadataRefreshAt: number;
   private rr = 0;
+  /** KIP-848: the member id this client generated, and whether to heartbeat at the next tick. */
+  private kip848MemberId = '';
+  private heartbeatNow = false;
+  private kip848HeartbeatIntervalMs: number;
 
   constructor(private readonly ctx: SimContext, options: ConsumerOptions) {
     this.clientId = options.clientId;
@@ -89,6 +94,7 @@ export class ConsumerClient implements MemberClient {
     this.lastHeartbeatSentAt = ctx.now;
     this.nextAutoCommitAt = ctx.now + this.config.autoCommitIntervalMs;
     this.nextMetadataRefreshAt = ctx.now;
+    this.kip848HeartbeatIntervalMs = ctx.broker.consumerHeartbeatIntervalMs;
     this.refreshMetadata();
     if (this.manualAssignment) {
       this.membership = 'standalone';
@@ -101,6 +107,11 @@ export class ConsumerClient implements MemberClient {
 
   get standalone(): boolean {
     return this.manualAssignment !== undefined;
+  }
+
+  /** KIP-848 (`group.protocol=consumer`) rather than the classic protocol. */
+  get usesKip848(): boolean {
+    return this.config.groupProtocol === 'consumer' && !this.standalone;
   }
 
   get cooperative(): boolean {
@@ -116,7 +127,8 @@ export class ConsumerClient implements MemberClient {
 
   step(now: number, dtMs: number): void {
     if (this.status !== 'running') return;
-    if (!this.standalone && this.heartbeatMode === 'background') this.heartbeatThread(now);
+    if (this.usesKip848) this.kip848HeartbeatThread(now);
+    else if (!this.standalone && this.heartbeatMode === 'background') this.heartbeatThread(now);
     if (this.isStalled(now)) return;
     if (this.stalledUntil >= 0) {
       this.stalledUntil = -1;
@@ -215,6 +227,14 @@ export class ConsumerClient implements MemberClient {
         error: 'CommitFailedException: the consumer is no longer part of the group (it took longer than max.poll.interval.ms, or its session timed out); its partitions went to others',
         offsets: Object.fromEntries(this.owned.filter((o) => o.position >= 0).map((o) => [partitionName(o.topic.name, o.partition), o.position])),
       });
+    }
+    if (this.usesKip848) {
+      if (this.rejoinReason !== undefined && this.membership === 'unjoined') {
+        this.rejoinReason = undefined;
+        this.kip848Join(now);
+      }
+      if (this.status === 'running' && (this.membership === 'stable' || (this.membership === 'joining' && this.generation > 0))) this.maybeCommit(now);
+      return;
     }
     if (this.rejoinReason === undefined && this.metadataChangedSinceAssignment()) this.rejoinReason = 'cached metadata has changed';
     if (this.rejoinReason !== undefined && this.membership !== 'joining') {
@@ -432,6 +452,102 @@ export class ConsumerClient implements MemberClient {
     return this.owned.map((o) => partitionName(o.topic.name, o.partition));
   }
 
+  // ---- KIP-848 (group.protocol=consumer) ----------------------------------------------------
+
+  /** Joins (again) with member epoch 0; a fenced or timed-out member first loses its partitions. */
+  private kip848Join(now: number): void {
+    if (this.owned.length > 0) {
+      this.ctx.emit({ type: 'partitions-lost', group: this.group.groupId, clientId: this.clientId, partitions: this.ownedNames(), reason: 'no longer a member of the group' });
+      this.owned = [];
+    }
+    if (this.kip848MemberId === '') this.kip848MemberId = kafkaUuid(this.ctx);
+    this.memberId = this.kip848MemberId;
+    this.generation = JOIN_EPOCH;
+    this.membership = 'joining';
+    this.kip848Heartbeat(now);
+  }
+
+  private kip848HeartbeatThread(now: number): void {
+    if (this.membership === 'unjoined' || this.memberId === '') return;
+    if (now - this.lastPollAt > this.config.maxPollIntervalMs && !this.leftOnPollTimeout) {
+      this.leftOnPollTimeout = true;
+      this.ctx.emit({ type: 'poll-timeout', group: this.group.groupId, memberId: this.memberId, clientId: this.clientId, maxPollIntervalMs: this.config.maxPollIntervalMs });
+      this.kip848Leave();
+      this.membership = 'unjoined';
+      this.rejoinReason = 'consumer poll timeout has expired';
+      return;
+    }
+    if (this.heartbeatNow || now - this.lastHeartbeatSentAt >= this.kip848HeartbeatIntervalMs) this.kip848Heartbeat(now);
+  }
+
+  private kip848Leave(): void {
+    const epoch = this.config.groupInstanceId !== undefined ? STATIC_LEAVE_EPOCH : LEAVE_EPOCH;
+    this.group.consumerGroupHeartbeat(this.kip848Request(epoch));
+    this.generation = -1;
+  }
+
+  private kip848Request(memberEpoch: number) {
+    return {
+      client: this,
+      memberId: this.memberId,
+      memberEpoch,
+      groupInstanceId: this.config.groupInstanceId,
+      host: this.host,
+      subscription: this.topics,
+      owned: this.owned.map((o) => ({ topic: o.topic.name, partition: o.partition })),
+      remoteAssignor: this.config.remoteAssignor,
+      rebalanceTimeoutMs: this.config.maxPollIntervalMs,
+    };
+  }
+
+  /** One ConsumerGroupHeartbeat and, if it carries a new assignment, reconciliation. */
+  private kip848Heartbeat(now: number): void {
+    this.lastHeartbeatSentAt = now;
+    this.heartbeatNow = false;
+    const response = this.group.consumerGroupHeartbeat(this.kip848Request(this.generation));
+    if (response.error === 'INCONSISTENT_GROUP_PROTOCOL') {
+      this.fail('InconsistentGroupProtocolException: the group uses the classic protocol');
+      return;
+    }
+    if (response.error !== 'NONE') {
+      // Fenced or forgotten: give everything up and rejoin with epoch 0.
+      this.membership = 'unjoined';
+      this.generation = -1;
+      this.rejoinReason = `heartbeat failed: ${response.error}`;
+      this.kip848Join(now);
+      return;
+    }
+    this.generation = response.memberEpoch;
+    this.kip848HeartbeatIntervalMs = response.heartbeatIntervalMs;
+    if (response.memberEpoch > 0) {
+      this.membership = 'stable';
+      this.leftOnPollTimeout = false;
+    }
+    if (response.assignment) this.kip848Reconcile(response.assignment, response.memberEpoch);
+  }
+
+  /** Revoke what is no longer ours (committing first), take what is new, and say so at once. */
+  private kip848Reconcile(assignment: readonly TopicPartition[], epoch: number): void {
+    const assigned = new Set(assignment.map(key));
+    const revoked = this.owned.filter((o) => !assigned.has(partitionName(o.topic.name, o.partition)));
+    if (revoked.length > 0) {
+      // The new consumer commits what it processed before it lets partitions go.
+      if (this.config.enableAutoCommit || this.processedSinceCommit) this.commit('before revocation');
+      this.ctx.emit({ type: 'partitions-revoked', group: this.group.groupId, clientId: this.clientId, partitions: revoked.map((o) => partitionName(o.topic.name, o.partition)) });
+      this.owned = this.owned.filter((o) => assigned.has(partitionName(o.topic.name, o.partition)));
+    }
+    const have = new Set(this.owned.map((o) => partitionName(o.topic.name, o.partition)));
+    const added = assignment.filter((tp) => !have.has(key(tp)));
+    if (added.length > 0) {
+      this.addPartitions(added);
+      this.ctx.emit({ type: 'partitions-assigned', group: this.group.groupId, clientId: this.clientId, generation: epoch, partitions: added.map(key) });
+    }
+    if (revoked.length > 0 || added.length > 0) {
+      this.batchRemaining = 0;
+      this.heartbeatNow = true;
+    }
+  }
+
   // ---- lifecycle ------------------------------------------------------------------------
 
   /** close(): commit, revoke, LeaveGroup (static members send none). */
@@ -445,6 +561,10 @@ export class ConsumerClient implements MemberClient {
     }
     this.owned = [];
     this.status = 'stopped';
+    if (this.usesKip848) {
+      if (this.generation > 0) this.kip848Leave();
+      return;
+    }
     if (!this.standalone && this.memberId !== '' && this.config.groupInstanceId === undefined) {
       this.group.leaveGroup(this.memberId, 'the consumer is being closed');
     }
@@ -466,7 +586,9 @@ export class ConsumerClient implements MemberClient {
     }
     this.owned = [];
     this.status = 'stopped';
-    if (!this.standalone && this.memberId !== '' && this.config.groupInstanceId === undefined) {
+    if (this.usesKip848) {
+      if (this.generation > 0) this.kip848Leave();
+    } else if (!this.standalone && this.memberId !== '' && this.config.groupInstanceId === undefined) {
       // A typical application closes the consumer in `finally`: LeaveGroup.
       this.group.leaveGroup(this.memberId, error.split(':')[0]!);
     }

@@ -38,7 +38,7 @@ type TopicLookup = (name: string) => Topic | undefined;
 
 /** A member's assignment as describe sees it: none while the group rebalances. */
 function describedAssignment(group: GroupCoordinator, assignment: readonly TopicPartition[]): readonly TopicPartition[] {
-  return group.state === 'Stable' ? assignment : [];
+  return group.state === 'Stable' || group.protocolType === 'consumer' ? assignment : [];
 }
 
 const pad = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
@@ -47,7 +47,7 @@ const dash = (v: string | number | null | undefined): string => (v === null || v
 function notice(group: GroupCoordinator | undefined, groupId: string): string | undefined {
   if (!group || group.state === 'Dead') return `Error: Consumer group '${groupId}' does not exist.`;
   if (group.state === 'Empty') return `Consumer group '${groupId}' has no active members.`;
-  if (group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance') return `Warning: Consumer group '${groupId}' is rebalancing.`;
+  if (group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance' || group.state === 'Assigning' || group.state === 'Reconciling') return `Warning: Consumer group '${groupId}' is rebalancing.`;
   return undefined;
 }
 
@@ -175,7 +175,7 @@ export const COORDINATOR = 'localhost:9092  (0)';
 /** `--describe --group G --state`. */
 export function describeState(group: GroupCoordinator | undefined, groupId: string): DescribeOutput<StateRow> {
   if (!group || group.state === 'Dead') return { rows: [], text: '', notice: notice(group, groupId) };
-  const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.state === 'Stable' ? (group.assignor ?? '') : '', state: group.state, members: group.members.size };
+  const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.state === 'Stable' || group.protocolType === 'consumer' ? (group.assignor ?? '') : '', state: group.state, members: group.members.size };
   const g = Math.max(25, groupId.length);
   const line = (cols: string[]): string => '\n' + [pad(cols[0]!, g), pad(cols[1]!, 25), pad(cols[2]!, 20), pad(cols[3]!, 15), cols[4]!].join(' ');
   const text = line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS']) + line([row.group, row.coordinator, row.assignmentStrategy, row.state, String(row.members)]) + '\n';

@@ -40,6 +40,12 @@ export function describeEvent(e: SimEvent): string {
       return `${e.group}: rebalance started: ${e.reason}`;
     case 'join-rejected':
       return `${e.group}: ${e.clientId} cannot join: its partition.assignment.strategy (${e.assignors.join(', ')}) shares nothing with the group's (${e.groupAssignors.join(', ') || 'none'}); ${e.error}`;
+    case 'group-epoch-bumped':
+      return `${e.group}: group epoch ${e.groupEpoch}: ${e.reason}`;
+    case 'target-assignment-computed': {
+      const owners = Object.entries(e.assignment).map(([m, ps]) => `${m}=[${ps.join(' ')}]`);
+      return `${e.group}: target assignment for epoch ${e.assignmentEpoch} (${e.assignor}, computed by the coordinator): ${list(owners)}`;
+    }
     case 'member-removed-on-rebalance-timeout':
       return `${e.group}: ${e.clientId} removed: it did not rejoin within the rebalance timeout`;
     case 'rebalance-completed': {

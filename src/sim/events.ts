@@ -33,6 +33,10 @@ export type SimEventBody =
   | { type: 'member-joined'; group: string; memberId: string; clientId: string; groupInstanceId?: string }
   | { type: 'static-member-rejoined'; group: string; memberId: string; previousMemberId: string; groupInstanceId: string; clientId: string }
   | { type: 'rebalance-started'; group: string; reason: string; generation: number }
+  /** KIP-848: membership, subscriptions or metadata changed; a new target assignment follows. */
+  | { type: 'group-epoch-bumped'; group: string; groupEpoch: number; reason: string }
+  /** KIP-848: the coordinator's server-side assignor computed the target assignment. */
+  | { type: 'target-assignment-computed'; group: string; assignmentEpoch: number; assignor: 'uniform' | 'range'; assignment: Record<string, PartitionName[]> }
   | { type: 'join-rejected'; group: string; clientId: string; error: 'INCONSISTENT_GROUP_PROTOCOL'; assignors: AssignorName[]; groupAssignors: AssignorName[] }
   | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string }
   | {

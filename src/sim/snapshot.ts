@@ -54,8 +54,10 @@ export interface GroupSnapshot {
   groupId: string;
   state: GroupState;
   generation: number;
-  assignor: AssignorName | null;
-  protocol: 'EAGER' | 'COOPERATIVE' | null;
+  /** The client-side assignor (classic) or the coordinator's server-side one (KIP-848: uniform, range). */
+  assignor: AssignorName | 'uniform' | null;
+  /** How the group rebalances: classic eager or cooperative, or the KIP-848 consumer protocol. */
+  protocol: 'EAGER' | 'COOPERATIVE' | 'CONSUMER' | null;
   leader: string | null;
   members: MemberSnapshot[];
   partitions: GroupPartitionSnapshot[];
@@ -101,8 +103,8 @@ export function snapshot(sim: Simulation): SimSnapshot {
   const producers: ProducerSnapshot[] = [...sim.producers.values()].map((p) => ({ id: p.id, topic: p.topic.name, ratePerSec: p.ratePerSec, keys: p.keys, produced: p.totalProduced }));
   const groups: GroupSnapshot[] = [...sim.groups.values()].map((g) => {
     const owner = new Map<string, string>();
-    // Like describe: while the group rebalances, the coordinator reports no assignments.
-    const stable = g.state === 'Stable';
+    // Like describe: while a classic group rebalances, the coordinator reports no assignments.
+    const stable = g.state === 'Stable' || g.protocolType === 'consumer';
     const members: MemberSnapshot[] = [...g.members.values()].map((m) => {
       const assignment = stable ? m.assignment : [];
       for (const tp of assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
@@ -134,7 +136,7 @@ export function snapshot(sim: Simulation): SimSnapshot {
       state: g.state,
       generation: g.generation,
       assignor: g.assignor ?? null,
-      protocol: g.assignor ? (g.cooperative ? 'COOPERATIVE' : 'EAGER') : null,
+      protocol: g.assignor ? (g.protocolType === 'consumer' ? 'CONSUMER' : g.cooperative ? 'COOPERATIVE' : 'EAGER') : null,
       leader: g.leaderId ?? null,
       members,
       partitions,

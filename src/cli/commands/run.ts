@@ -3,9 +3,13 @@
  * and prints the event log (one line per event) and, every so often, each group's describe table.
  * With --json, every line is a JSON object: events as the engine emits them, describe tables as
  * `{"type":"describe", ...}`, and a final `{"type":"summary", ...}`.
+ * With --compare-protocols, the scenario runs three times (classic eager, classic
+ * cooperative-sticky, KIP-848) and a comparison table is printed instead.
  */
 import {
+  compareProtocols,
   describeOffsets,
+  formatProtocolComparison,
   formatEventJson,
   formatEventLine,
   formatScenarioErrors,
@@ -19,7 +23,7 @@ import { CliIo, parseOptions, UsageError } from '../io';
 const DEFAULT_UNTIL_MS = 60_000;
 
 export function runCommand(args: string[], io: CliIo): number {
-  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', json: 'flag' });
+  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', json: 'flag', 'compare-protocols': 'flag' });
   if (positional.length !== 1) throw new UsageError(`expected one scenario file, got ${positional.length === 0 ? 'none' : positional.map((p) => `'${p}'`).join(', ')}`);
   const file = positional[0]!;
   const loaded = loadScenario(io.readFile(file));
@@ -29,6 +33,12 @@ export function runCommand(args: string[], io: CliIo): number {
   const every = durationOption('describe-every', options.get('describe-every'));
   if (every !== undefined && every <= 0) throw new UsageError(`--describe-every: '${String(options.get('describe-every'))}' must be longer than 0`);
   const json = options.get('json') === true;
+  if (options.get('compare-protocols') === true) {
+    const rows = compareProtocols(scenario, until);
+    if (json) io.out(JSON.stringify({ type: 'protocol-comparison', scenario: scenario.name, until, rows }) + '\n');
+    else io.out(`Scenario: ${scenario.name}: the same run under three rebalance protocols (until ${until / 1000}s)\n\n${formatProtocolComparison(rows)}`);
+    return 0;
+  }
 
   const lines: string[] = [];
   const flush = (): void => {

@@ -40,6 +40,10 @@ export interface BrokerConfig {
   readonly 'group.min.session.timeout.ms'?: number;
   /** Default 1800000. */
   readonly 'group.max.session.timeout.ms'?: number;
+  /** KIP-848 groups: the heartbeat interval the coordinator hands to members. Default 5000. */
+  readonly 'group.consumer.heartbeat.interval.ms'?: number;
+  /** KIP-848 groups: the session timeout (set on the broker, not the client). Default 45000. */
+  readonly 'group.consumer.session.timeout.ms'?: number;
 }
 
 export interface TopicSpec {
@@ -87,6 +91,13 @@ export interface ConsumerConfig {
   readonly 'group.instance.id'?: string;
   /** How often the client refreshes topic metadata (and so notices added partitions). Default 300000. */
   readonly 'metadata.max.age.ms'?: number;
+  /**
+   * 'classic' (default): JoinGroup/SyncGroup with a client-side assignor. 'consumer': the KIP-848
+   * protocol (Kafka 4.0): heartbeats carry the assignment, computed by the coordinator.
+   */
+  readonly 'group.protocol'?: 'classic' | 'consumer';
+  /** KIP-848: the server-side assignor, 'uniform' (the broker's default) or 'range'. */
+  readonly 'group.remote.assignor'?: 'uniform' | 'range';
 }
 
 export interface ConsumerSpec {

@@ -60,6 +60,17 @@ describe('kafka-lab run', () => {
     assert.match(err, /line 3/);
   });
 
+  it('--compare-protocols prints the same run under classic eager, cooperative and KIP-848', () => {
+    const { code, out } = runCli(['run', path.join(BUILTIN, '09-operate.kafkalab.json'), '--compare-protocols']);
+    assert.equal(code, 0);
+    assert.match(out, /the same run under three rebalance protocols/);
+    assert.match(out, /classic, eager \(range\) +1 /);
+    assert.match(out, /classic, cooperative-sticky +2 /);
+    assert.match(out, /KIP-848 consumer \(uniform\) +1 /);
+    const json = JSON.parse(runCli(['run', path.join(BUILTIN, '09-operate.kafkalab.json'), '--compare-protocols', '--json']).out);
+    assert.deepEqual(json.rows.map((r: { variant: string }) => r.variant), ['classic-eager', 'classic-cooperative', 'kip848']);
+  });
+
   it('rejects bad options', () => {
     assert.equal(runCli(['run']).code, 2);
     const r = runCli(['run', path.join(BUILTIN, '01-one-consumer.kafkalab.json'), '--until', 'soon']);

@@ -1,0 +1,121 @@
+/**
+ * The KIP-848 consumer group protocol (`group.protocol=consumer`, Kafka 4.0), the broker side:
+ * one `ConsumerGroupHeartbeat` request does joining, heartbeating, leaving and reconciliation.
+ *
+ * - The coordinator keeps a group epoch, bumped when membership, subscriptions or topic metadata
+ *   change, and a target assignment computed by a server-side assignor (`uniform` or `range`) for
+ *   that epoch.
+ * - Each member reconciles towards its target one heartbeat at a time
+ *   (`CurrentAssignmentBuilder`): it keeps `current ∩ target` and goes on consuming it; it must
+ *   first revoke what it no longer gets (UNREVOKED_PARTITIONS, its epoch unchanged); it then moves
+ *   to the new epoch and receives target partitions that are free; those another member still
+ *   holds arrive on a later heartbeat, once released (UNRELEASED_PARTITIONS).
+ * - There is no group-wide barrier: nobody stops consuming partitions that do not move.
+ */
+import { getAssignor } from './assignors';
+import type { TopicPartition } from './assignors/types';
+import { partitionName, SimContext } from './context';
+
+export type Kip848MemberState = 'STABLE' | 'UNREVOKED_PARTITIONS' | 'UNRELEASED_PARTITIONS';
+
+/** The member epoch a client sends: 0 to join, -1 to leave, -2 for a static member leaving for a while. */
+export const JOIN_EPOCH = 0;
+export const LEAVE_EPOCH = -1;
+export const STATIC_LEAVE_EPOCH = -2;
+
+export interface Kip848Member {
+  memberEpoch: number;
+  previousMemberEpoch: number;
+  state: Kip848MemberState;
+  /** What the member may consume now. */
+  assigned: TopicPartition[];
+  /** What it must give up before moving on. */
+  pendingRevocation: TopicPartition[];
+  /** Its share of the target assignment. */
+  target: TopicPartition[];
+  /** The assignment last sent to the client (to send only changes). */
+  lastSent: string;
+  /** A static member that left with epoch -2: kept, with its partitions, until its session expires. */
+  leftTemporarily: boolean;
+}
+
+export const key = (tp: TopicPartition): string => partitionName(tp.topic, tp.partition);
+
+export function sameAssignment(a: readonly TopicPartition[], b: readonly TopicPartition[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a.map(key));
+  return b.every((tp) => set.has(key(tp)));
+}
+
+export function sortPartitions(tps: TopicPartition[]): TopicPartition[] {
+  return tps.sort((x, y) => (x.topic < y.topic ? -1 : x.topic > y.topic ? 1 : x.partition - y.partition));
+}
+
+/**
+ * The server-side assignors. `uniform` is balanced and sticky: modelled with the sticky
+ * algorithm over the current target assignment; `range` is the range assignor with members in
+ * member-id order (homogeneous subscriptions).
+ */
+export function computeTargetAssignment(
+  assignor: 'uniform' | 'range',
+  topics: ReadonlyMap<string, number>,
+  members: ReadonlyArray<{ memberId: string; subscription: readonly string[]; target: readonly TopicPartition[] }>,
+): Map<string, TopicPartition[]> {
+  if (assignor === 'range') {
+    return getAssignor('range').assign({ topics, members: members.map((m) => ({ memberId: m.memberId, subscription: m.subscription })) });
+  }
+  return getAssignor('sticky').assign({
+    topics,
+    members: members.map((m) => ({ memberId: m.memberId, subscription: m.subscription, ownedPartitions: m.target, generation: 1 })),
+  });
+}
+
+/**
+ * One reconciliation step for a member (`CurrentAssignmentBuilder.computeNextAssignment`).
+ * `owner(tp)` tells which member currently holds a partition (assigned or pending revocation), if any.
+ * `owned` is what the member reported owning in this heartbeat.
+ */
+export function reconcile(
+  m: Kip848Member,
+  memberId: string,
+  targetEpoch: number,
+  owned: readonly TopicPartition[],
+  owner: (tp: TopicPartition) => string | undefined,
+): void {
+  // Still waiting for a revocation? It is done once the member no longer reports those partitions.
+  if (m.state === 'UNREVOKED_PARTITIONS') {
+    const ownedKeys = new Set(owned.map(key));
+    if (m.pendingRevocation.some((tp) => ownedKeys.has(key(tp)))) return;
+    m.pendingRevocation = [];
+  } else if (m.state === 'STABLE' && m.memberEpoch === targetEpoch) {
+    return;
+  }
+  const targetKeys = new Set(m.target.map(key));
+  const kept = m.assigned.filter((tp) => targetKeys.has(key(tp)));
+  const revoke = m.assigned.filter((tp) => !targetKeys.has(key(tp)));
+  if (revoke.length > 0) {
+    // Give up first, at the current epoch; new partitions come after.
+    m.state = 'UNREVOKED_PARTITIONS';
+    m.assigned = kept;
+    m.pendingRevocation = revoke;
+    return;
+  }
+  const keptKeys = new Set(kept.map(key));
+  const pending = m.target.filter((tp) => !keptKeys.has(key(tp)));
+  const free = pending.filter((tp) => {
+    const o = owner(tp);
+    return o === undefined || o === memberId;
+  });
+  m.previousMemberEpoch = m.memberEpoch;
+  m.memberEpoch = targetEpoch;
+  m.assigned = sortPartitions([...kept, ...free]);
+  m.state = free.length < pending.length ? 'UNRELEASED_PARTITIONS' : 'STABLE';
+}
+
+/** A KIP-848 member id: a random UUID in Kafka's base64url form (22 characters). */
+export function kafkaUuid(ctx: Pick<SimContext, 'rng'>): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let s = '';
+  for (let i = 0; i < 22; i++) s += alphabet[ctx.rng.nextInt(64)]!;
+  return s;
+}

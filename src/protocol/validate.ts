@@ -88,18 +88,58 @@ export function checkWebviewMessage(value: unknown): Checked<WebviewMessage> {
   }
 }
 
+const isArrayOf = (v: unknown, item: (x: Record<string, unknown>) => boolean): boolean => Array.isArray(v) && v.every((x) => isRecord(x) && item(x));
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The parts of a snapshot a view relies on (cheap: top-level lists and their items' keys, not every number). */
+function snapshotProblem(s: unknown): string | undefined {
+  if (!isRecord(s)) return `snapshot: expected an object, got ${show(s)}`;
+  if (!isNum(s.t)) return `snapshot.t: ${show(s.t)} is not valid: expected a number of ms`;
+  if (!isArrayOf(s.topics, (x) => typeof x.name === 'string' && Array.isArray(x.partitions))) return `snapshot.topics: ${show(s.topics)} is not valid: expected a list of { name, partitions }`;
+  if (!isArrayOf(s.producers, (x) => typeof x.id === 'string')) return `snapshot.producers: ${show(s.producers)} is not valid: expected a list of { id, ... }`;
+  if (!isArrayOf(s.groups, (x) => typeof x.groupId === 'string' && typeof x.state === 'string' && Array.isArray(x.members) && Array.isArray(x.partitions))) {
+    return `snapshot.groups: ${show(s.groups)} is not valid: expected a list of { groupId, state, members, partitions, ... }`;
+  }
+  if (!isArrayOf(s.consumers, (x) => typeof x.clientId === 'string' && typeof x.group === 'string' && Array.isArray(x.assigned))) {
+    return `snapshot.consumers: ${show(s.consumers)} is not valid: expected a list of { clientId, group, assigned, ... }`;
+  }
+  return undefined;
+}
+
+function statusProblem(s: unknown): string | undefined {
+  if (!isRecord(s)) return `status: expected an object, got ${show(s)}`;
+  if (typeof s.running !== 'boolean') return `status.running: ${show(s.running)} is not valid: expected true or false`;
+  if (!isNum(s.speed)) return `status.speed: ${show(s.speed)} is not valid: expected a number`;
+  if (typeof s.scenarioName !== 'string') return `status.scenarioName: ${show(s.scenarioName)} is not valid: expected a string`;
+  return undefined;
+}
+
+function eventsProblem(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return `events: ${show(v)} is not valid: expected a list`;
+  const i = v.findIndex((e) => !isRecord(e) || typeof e.type !== 'string' || !isNum(e.t) || !isNum(e.seq));
+  return i < 0 ? undefined : `events[${i}]: ${show(v[i])} is not valid: expected an event { t, seq, type, ... }`;
+}
+
 /** The webview's side: checks the shape of what the extension sends (cheap structural checks). */
 export function checkHostMessage(value: unknown): Checked<HostMessage> {
   if (!isRecord(value)) return fail(`message: expected an object, got ${show(value)}`);
   switch (value.type) {
-    case 'init':
-      if (!isRecord(value.snapshot) || !isRecord(value.status) || !Array.isArray(value.events) || !isRecord(value.strings)) return fail("an 'init' message needs snapshot, status, events and strings");
+    case 'init': {
+      if (!VIEWS.includes(value.view as ViewKind)) return fail(`view: ${show(value.view)} is not valid: expected 'sidebar' or 'panel'`);
+      if (!isNum(value.version)) return fail(`version: ${show(value.version)} is not valid: expected a number`);
+      if (!isRecord(value.strings) || !Object.values(value.strings).every((v) => typeof v === 'string')) return fail(`strings: ${show(value.strings)} is not valid: expected a record of strings`);
+      const problem = statusProblem(value.status) ?? snapshotProblem(value.snapshot) ?? eventsProblem(value.events);
+      if (problem) return fail(problem);
       return { ok: true, message: value as unknown as HostMessage };
-    case 'update':
-      if (!isRecord(value.snapshot) || !isRecord(value.status) || !Array.isArray(value.events) || typeof value.reset !== 'boolean') return fail("an 'update' message needs snapshot, status, events and reset");
+    }
+    case 'update': {
+      if (typeof value.reset !== 'boolean') return fail(`reset: ${show(value.reset)} is not valid: expected true or false`);
+      const problem = statusProblem(value.status) ?? snapshotProblem(value.snapshot) ?? eventsProblem(value.events);
+      if (problem) return fail(problem);
       return { ok: true, message: value as unknown as HostMessage };
+    }
     case 'error':
-      if (typeof value.message !== 'string') return fail("an 'error' message needs a message string");
+      if (typeof value.message !== 'string') return fail(`message: ${show(value.message)} is not valid: an 'error' message needs a message string`);
       return { ok: true, message: value as unknown as HostMessage };
     default:
       return fail(`type: ${show(value.type)} is not a known message type (expected init, update or error)`);

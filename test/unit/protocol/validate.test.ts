@@ -58,4 +58,28 @@ describe('protocol: messages from a webview are validated on receipt', () => {
     assert.equal(checkHostMessage({ type: 'update', snapshot: {}, status: {}, events: [] }).ok, false);
     assert.equal(checkHostMessage({ type: 'nope' }).ok, false);
   });
+
+  it('checks the shape of host snapshots, statuses and events, naming the field', () => {
+    const status = { running: false, speed: 1, scenarioName: 's', userActions: 0 };
+    const snap = { t: 0, tickMs: 100, seed: 1, scenario: 's', topics: [{ name: 't', partitions: [] }], producers: [], groups: [{ groupId: 'g', state: 'Empty', members: [], partitions: [] }], consumers: [{ clientId: 'c', group: 'g', assigned: [] }] };
+    const init = { type: 'init', version: 1, view: 'panel', status, snapshot: snap, events: [{ t: 0, seq: 0, type: 'group-created', group: 'g' }], strings: { play: 'Play' } };
+    assert.equal(checkHostMessage(init).ok, true);
+    assert.equal(checkHostMessage({ type: 'update', status, snapshot: snap, events: [], reset: false }).ok, true);
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...init, view: 'editor' }, /^view: "editor" is not valid/],
+      [{ ...init, strings: { play: 3 } }, /^strings: .* expected a record of strings/],
+      [{ ...init, status: { ...status, running: 'yes' } }, /^status\.running: "yes" is not valid/],
+      [{ ...init, snapshot: { ...snap, t: 'now' } }, /^snapshot\.t: "now" is not valid/],
+      [{ ...init, snapshot: { ...snap, groups: [{ groupId: 'g' }] } }, /^snapshot\.groups: .* expected a list of \{ groupId, state, members, partitions/],
+      [{ ...init, snapshot: { ...snap, consumers: 'none' } }, /^snapshot\.consumers: "none" is not valid/],
+      [{ ...init, events: [{ type: 'x' }] }, /^events\[0\]: .* expected an event/],
+      [{ type: 'update', status, snapshot: snap, events: [] }, /^reset: undefined is not valid/],
+      [{ type: 'error', message: 4 }, /^message: 4 is not valid/],
+    ];
+    for (const [m, reason] of cases) {
+      const r = checkHostMessage(m);
+      assert.equal(r.ok, false, JSON.stringify(m));
+      if (!r.ok) assert.match(r.reason, reason);
+    }
+  });
 });

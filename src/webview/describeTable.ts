@@ -1,0 +1,65 @@
+/**
+ * `kafka-consumer-groups.sh --describe --group G` from a snapshot, for the webview. The engine's
+ * `describeOffsets` (src/sim/describe.ts) works on live engine objects; this builds the same rows
+ * from the JSON snapshot a view receives and prints them with the engine's own table formatter
+ * (a unit test compares the two on real simulations). No DOM here.
+ */
+import { DescribeRow, formatOffsetsTable } from '../sim/describe';
+import type { GroupSnapshot, SimSnapshot } from '../sim/snapshot';
+
+export type SnapshotDescribeRow = DescribeRow;
+
+export interface SnapshotDescribe {
+  rows: SnapshotDescribeRow[];
+  /** The table as the tool prints it ('' when it prints none); every line starts with '\n'. */
+  text: string;
+  /** The tool's stderr line, if any. */
+  notice: string | undefined;
+}
+
+
+/** `peter-01-2` → ['peter-01', 2] (topic names may contain '-'; the partition is after the last one). */
+export function splitPartitionName(name: string): [string, number] {
+  const i = name.lastIndexOf('-');
+  return [name.slice(0, i), Number(name.slice(i + 1))];
+}
+
+function notice(group: GroupSnapshot | undefined, groupId: string): string | undefined {
+  if (!group || group.state === 'Dead') return `Error: Consumer group '${groupId}' does not exist.`;
+  if (group.state === 'Empty') return `Consumer group '${groupId}' has no active members.`;
+  if (group.state !== 'Stable') return `Warning: Consumer group '${groupId}' is rebalancing.`;
+  return undefined;
+}
+
+export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): SnapshotDescribe {
+  const group = snap.groups.find((g) => g.groupId === groupId);
+  const rows: SnapshotDescribeRow[] = [];
+  if (group && group.state !== 'Dead') {
+    const leo = new Map<string, number[]>();
+    for (const t of snap.topics) leo.set(t.name, t.partitions.map((p) => p.logEndOffset));
+    const committed = new Map<string, number>();
+    for (const p of group.partitions) committed.set(`${p.topic}\u0000${p.partition}`, p.committed);
+    const row = (topic: string, partition: number, consumerId: string | null, host: string | null, clientId: string | null): SnapshotDescribeRow => {
+      const c = committed.get(`${topic}\u0000${partition}`) ?? -1;
+      const logEndOffset = leo.get(topic)?.[partition] ?? 0;
+      return { group: group.groupId, topic, partition, currentOffset: c >= 0 ? c : null, logEndOffset, lag: c >= 0 ? Math.max(0, logEndOffset - c) : null, consumerId, host, clientId };
+    };
+    const assigned = new Set<string>();
+    // Members with the most partitions first; a stable sort keeps the coordinator's order on ties.
+    const members = group.members.filter((m) => m.assignment.length > 0).sort((a, b) => b.assignment.length - a.assignment.length);
+    for (const m of members) {
+      const tps = m.assignment.map(splitPartitionName).sort((a, b) => a[1] - b[1]);
+      for (const [topic, partition] of tps) {
+        assigned.add(`${topic}\u0000${partition}`);
+        rows.push(row(topic, partition, m.memberId, `/${m.host}`, m.clientId));
+      }
+    }
+    const unowned = group.partitions
+      .filter((p) => p.committed >= 0 && !assigned.has(`${p.topic}\u0000${p.partition}`))
+      .map((p): [string, number] => [p.topic, p.partition])
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    for (const [topic, p] of unowned) rows.push(row(topic, p, null, null, null));
+  }
+  const text = formatOffsetsTable(rows);
+  return { rows, text, notice: notice(group, groupId) };
+}

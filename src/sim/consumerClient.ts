@@ -204,7 +204,8 @@ export class ConsumerClient implements MemberClient {
   /** One poll(): heartbeats (legacy mode), metadata, rejoin, auto-commit. */
   private poll(now: number): void {
     this.lastPollAt = now;
-    if (!this.standalone && this.heartbeatMode === 'poll' && now - this.lastHeartbeatSentAt >= this.config.heartbeatIntervalMs) this.sendHeartbeat(now);
+    // (KIP-848 clients heartbeat from their background thread whatever heartbeatMode says.)
+    if (!this.standalone && !this.usesKip848 && this.heartbeatMode === 'poll' && now - this.lastHeartbeatSentAt >= this.config.heartbeatIntervalMs) this.sendHeartbeat(now);
     this.reportDeliveryProblems();
     if (now >= this.nextMetadataRefreshAt) this.refreshMetadata();
 

@@ -273,6 +273,7 @@ export class GroupCoordinator {
 
   heartbeat(memberId: string, generation: number): HeartbeatResult {
     const member = this.members.get(memberId);
+    if (member?.kip848) return 'UNKNOWN_MEMBER_ID'; // a classic Heartbeat is not how KIP-848 members stay alive
     if (!member) return this.fencedMemberIds.has(memberId) ? 'FENCED_INSTANCE_ID' : 'UNKNOWN_MEMBER_ID';
     // In Stable a heartbeat of another generation is refused and does not keep the session alive.
     if (this.state === 'Stable' && generation !== this.generation) return 'ILLEGAL_GENERATION';

@@ -239,6 +239,9 @@ export class Simulation {
         return;
       case 'set-assignor': {
         const g = this.requireGroup(action.group);
+        if (g.protocolType === 'consumer') {
+          throw new SimulationError(`group: '${g.groupId}' uses the KIP-848 consumer protocol; its assignor runs on the broker (group.remote.assignor), not in partition.assignment.strategy`);
+        }
         const list = typeof action.assignor === 'string' ? [action.assignor] : [...action.assignor];
         if (list.length === 0 || !list.every(isAssignorName)) {
           throw new SimulationError(`assignor: ${JSON.stringify(action.assignor)} is not valid: expected range, roundrobin, sticky or cooperative-sticky`);

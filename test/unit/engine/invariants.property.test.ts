@@ -24,6 +24,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 
 const runArb = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),
+  protocol: fc.constantFrom<'classic' | 'consumer'>('classic', 'classic', 'consumer'),
   assignor: fc.constantFrom<AssignorName>('range', 'roundrobin', 'sticky', 'cooperative-sticky'),
   heartbeatMode: fc.constantFrom<'background' | 'poll'>('background', 'poll'),
   initialConsumers: fc.integer({ min: 1, max: 3 }),
@@ -47,14 +48,15 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
           clientId,
           ratePerSec: 150,
           heartbeatMode: run.heartbeatMode,
-          config: { 'max.poll.records': 50, 'auto.offset.reset': 'earliest' as const, 'session.timeout.ms': 10_000, 'metadata.max.age.ms': 5_000 },
+          config: { 'max.poll.records': 50, 'auto.offset.reset': 'earliest' as const, 'session.timeout.ms': 10_000, 'metadata.max.age.ms': 5_000, 'group.protocol': run.protocol },
         })),
       },
     ],
   };
   const events: SimEvent[] = [];
   const violations: string[] = [];
-  const sim = new Simulation(scenario, (e) => events.push(e));
+  const sim = new Simulation({ ...scenario, broker: { 'group.consumer.session.timeout.ms': 10_000 } }, (e) => events.push(e));
+  const epochs = new Map<string, number>();
   const actions = [...run.actions].sort((a, b) => a[0] - b[0]);
   let partitions = 3;
   const check = (): void => {
@@ -68,10 +70,17 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
         seen.set(k, m.clientId);
       }
     }
-    // ... and the clients' own view, among members of the current generation.
+    // ... and the clients' own view: among members of the current generation (classic), or among
+    // all running members (KIP-848 revokes before it assigns, so no overlap ever).
     const owned = new Map<string, string>();
     for (const c of sim.consumers.values()) {
-      if (c.status !== 'running' || c.membership !== 'stable' || c.generation !== g.generation) continue;
+      if (run.protocol === 'consumer' && c.status === 'running' && c.generation > 0) {
+        // Member epochs only move forward while a member stays in the group.
+        const before = epochs.get(c.memberId);
+        if (before !== undefined && c.generation < before) violations.push(`t=${sim.now}: ${c.clientId} epoch ${before} → ${c.generation}`);
+        epochs.set(c.memberId, c.generation);
+      }
+      if (c.status !== 'running' || c.membership !== 'stable' || (run.protocol === 'classic' && c.generation !== g.generation)) continue;
       for (const name of c.ownedNames()) {
         if (owned.has(name)) violations.push(`t=${sim.now}: ${name} owned by ${owned.get(name)} and ${c.clientId}`);
         owned.set(name, c.clientId);
@@ -85,6 +94,7 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
     }
     sim.runUntil(Math.max(sim.now, at));
     let a = action;
+    if (a.action === 'add-consumer') a = { ...a, consumer: { ...a.consumer, config: { ...a.consumer.config, 'group.protocol': run.protocol } } };
     if (a.action === 'add-partitions') {
       partitions += a.partitions - 100;
       a = { ...a, partitions };
@@ -113,7 +123,7 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
 describe('engine invariants over random action sequences (fast-check)', function () {
   this.timeout(120_000);
 
-  it('hold for every assignor, both heartbeat modes, crashes, stalls, restarts, strategy changes and partition growth', () => {
+  it('hold for every assignor, both protocols (classic, KIP-848), both heartbeat modes, crashes, stalls, restarts, strategy changes and partition growth', () => {
     fc.assert(
       fc.property(runArb, (run) => {
         const { sim, events, violations } = simulate(run);
@@ -146,8 +156,8 @@ describe('engine invariants over random action sequences (fast-check)', function
         }
         if (g.generation <= 1) assert.equal(g.ledger.totals.duplicates, 0);
 
-        // Generations only move forward.
-        const gens = events.filter((e) => e.type === 'rebalance-completed').map((e) => (e as { generation: number }).generation);
+        // Generations (and KIP-848 assignment epochs) only move forward.
+        const gens = events.filter((e) => e.type === 'rebalance-completed' || e.type === 'target-assignment-computed').map((e) => (e as { generation?: number; assignmentEpoch?: number }).generation ?? (e as { assignmentEpoch: number }).assignmentEpoch);
         gens.forEach((gen, i) => i > 0 && assert.ok(gen > gens[i - 1]!));
       }),
       { numRuns: 200, seed: 20261125 },

@@ -1,7 +1,7 @@
 /**
  * `kafka-lab`: the command-line front end to the simulation engine.
  *
- *   kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols]
+ *   kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols | --compare-static]
  *   kafka-lab assign --strategy S INPUT.json
  *   kafka-lab partition --partitions N KEY...
  *
@@ -13,9 +13,10 @@ import { partitionCommand } from './commands/partition';
 import { CliIo, UsageError, nodeIo } from './io';
 
 export const USAGE = `Usage:
-  kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols]
+  kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols | --compare-static]
       Run a scenario (*.kafkalab.json) headless; print the event log and describe tables,
-      or (--compare-protocols) compare classic eager, cooperative and KIP-848 rebalances.
+      or compare classic eager, cooperative and KIP-848 rebalances (--compare-protocols),
+      or dynamic and static members (--compare-static).
   kafka-lab assign --strategy range|roundrobin|sticky|cooperative-sticky INPUT.json
       One assignor call; prints {"<member id>": [["topic", partition], ...]} as JSON.
   kafka-lab partition --partitions N KEY...

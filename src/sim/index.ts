@@ -14,5 +14,5 @@ export { parseDuration, formatDuration } from './scenario/duration';
 export { getAssignor, isAssignorName, ASSIGNOR_NAMES } from './assignors';
 export { partitionForKey, murmur2 } from './murmur2';
 export { CONSUMER_DEFAULTS, BROKER_DEFAULTS } from './config';
-export { compareProtocols, formatProtocolComparison, scenarioForVariant, PROTOCOL_VARIANTS } from './compareProtocols';
-export type { ProtocolComparisonRow, ProtocolVariant } from './compareProtocols';
+export { compareProtocols, compareStaticMembership, formatProtocolComparison, measureRun, scenarioForMembership, scenarioForVariant, PROTOCOL_VARIANTS } from './comparisons';
+export type { ProtocolComparisonRow, ProtocolVariant, RunMeasures, MembershipVariant } from './comparisons';

@@ -4,10 +4,12 @@
  * With --json, every line is a JSON object: events as the engine emits them, describe tables as
  * `{"type":"describe", ...}`, and a final `{"type":"summary", ...}`.
  * With --compare-protocols, the scenario runs three times (classic eager, classic
- * cooperative-sticky, KIP-848) and a comparison table is printed instead.
+ * cooperative-sticky, KIP-848) and a comparison table is printed instead; --compare-static runs
+ * it with dynamic and with static members (KIP-345).
  */
 import {
   compareProtocols,
+  compareStaticMembership,
   describeOffsets,
   formatProtocolComparison,
   formatEventJson,
@@ -23,7 +25,7 @@ import { CliIo, parseOptions, UsageError } from '../io';
 const DEFAULT_UNTIL_MS = 60_000;
 
 export function runCommand(args: string[], io: CliIo): number {
-  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', json: 'flag', 'compare-protocols': 'flag' });
+  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', json: 'flag', 'compare-protocols': 'flag', 'compare-static': 'flag' });
   if (positional.length !== 1) throw new UsageError(`expected one scenario file, got ${positional.length === 0 ? 'none' : positional.map((p) => `'${p}'`).join(', ')}`);
   const file = positional[0]!;
   const loaded = loadScenario(io.readFile(file));
@@ -37,6 +39,12 @@ export function runCommand(args: string[], io: CliIo): number {
     const rows = compareProtocols(scenario, until);
     if (json) io.out(JSON.stringify({ type: 'protocol-comparison', scenario: scenario.name, until, rows }) + '\n');
     else io.out(`Scenario: ${scenario.name}: the same run under three rebalance protocols (until ${until / 1000}s)\n\n${formatProtocolComparison(rows)}`);
+    return 0;
+  }
+  if (options.get('compare-static') === true) {
+    const rows = compareStaticMembership(scenario, until);
+    if (json) io.out(JSON.stringify({ type: 'membership-comparison', scenario: scenario.name, until, rows }) + '\n');
+    else io.out(`Scenario: ${scenario.name}: the same run with dynamic and with static members (until ${until / 1000}s)\n\n${formatProtocolComparison(rows)}`);
     return 0;
   }
 

@@ -71,6 +71,13 @@ describe('kafka-lab run', () => {
     assert.deepEqual(json.rows.map((r: { variant: string }) => r.variant), ['classic-eager', 'classic-cooperative', 'kip848']);
   });
 
+  it('--compare-static prints a rolling restart with dynamic and with static members', () => {
+    const { code, out } = runCli(['run', path.join(BUILTIN, '12-rolling-restart.kafkalab.json'), '--compare-static']);
+    assert.equal(code, 0);
+    assert.match(out, /dynamic members +6 /);
+    assert.match(out, /static members \(group\.instance\.id\) +0 /);
+  });
+
   it('rejects bad options', () => {
     assert.equal(runCli(['run']).code, 2);
     const r = runCli(['run', path.join(BUILTIN, '01-one-consumer.kafkalab.json'), '--until', 'soon']);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compareProtocols, formatProtocolComparison, scenarioForVariant } from '../../../src/sim/compareProtocols';
+import { compareProtocols, compareStaticMembership, formatProtocolComparison, scenarioForMembership, scenarioForVariant } from '../../../src/sim/comparisons';
 import { describeOffsets, describeState } from '../../../src/sim/describe';
 import type { Scenario } from '../../../src/sim/scenario/types';
 import { snapshot } from '../../../src/sim/snapshot';
@@ -138,12 +138,39 @@ describe('comparing rebalance protocols', () => {
     assert.equal(coop!.totalUnownedMs, coop!.maxUnownedMs);
     assert.equal(consumer!.totalUnownedMs, consumer!.maxUnownedMs);
     const table = formatProtocolComparison(rows);
-    assert.match(table, /^PROTOCOL +ROUNDS +LONGEST-UNOWNED/);
+    assert.match(table, /^VARIANT +ROUNDS +LONGEST-UNOWNED/);
     assert.match(table, /KIP-848 consumer \(uniform\) +1 /);
   });
 
   it('counts records processed twice after a crash under every protocol', () => {
     const rows = compareProtocols(builtinScenario('07'), 90_000);
     for (const r of rows) assert.ok(r.duplicates > 0 && r.maxUnownedMs > 30_000, `${r.label}: ${JSON.stringify(r)}`);
+  });
+});
+
+describe('comparing dynamic and static membership (KIP-345)', () => {
+  it('a rolling restart rebalances twice per consumer when dynamic, never when static', () => {
+    const [dynamic, stat] = compareStaticMembership(builtinScenario('12'), 90_000);
+    assert.equal(dynamic!.rounds, 6);
+    assert.equal(stat!.rounds, 0);
+    // The trade-off: a static member's partitions wait for it while it restarts.
+    assert.ok(stat!.maxUnownedMs >= 10_000 && stat!.maxUnownedMs < dynamic!.maxUnownedMs + 10_000);
+    assert.ok(dynamic!.maxUnownedMs < 10_000);
+  });
+
+  it('sets or removes group.instance.id on every member', () => {
+    const s = builtinScenario('12');
+    assert.ok(scenarioForMembership(s, 'dynamic').groups!.every((g) => g.consumers!.every((c) => c.config!['group.instance.id'] === undefined)));
+    assert.ok(scenarioForMembership(s, 'static').groups!.every((g) => g.consumers!.every((c) => c.config!['group.instance.id'] === c.clientId)));
+  });
+});
+
+describe('the KIP-848 built-in scenario', () => {
+  it('10: consumer01 keeps partition 0 and consumes it throughout while the others move', () => {
+    const r = new Recorder(builtinScenario('10'));
+    r.sim.runUntil(90_000);
+    assert.equal(snapshot(r.sim).groups[0]!.protocol, 'CONSUMER');
+    assert.deepEqual(r.of('partitions-revoked').map((e) => [e.clientId, e.partitions]), [['consumer01', ['peter-01-1', 'peter-01-2']]]);
+    assert.deepEqual([...r.owners('consumer-group-01').values()].map((ps) => ps.length), [1, 1, 1]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 
 export interface E2EEnvironment {
   browser: Browser;
@@ -115,6 +115,36 @@ export class Workbench {
     const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines');
     await lines.waitFor({ state: 'visible' });
     return normalizeText(await lines.innerText());
+  }
+
+  /**
+   * The content of a webview: VS Code nests it in two iframes (the outer `iframe.webview`, then
+   * `#active-frame`). `outer` selects the outer iframe.
+   */
+  webview(outer: string): FrameLocator {
+    return this.page.frameLocator(outer).frameLocator('#active-frame');
+  }
+
+  /** A sidebar (or panel-area) webview view contributed by extension `extensionId`. */
+  webviewView(extensionId: string): FrameLocator {
+    return this.webview(`iframe.webview[src*="purpose=webviewView"][src*="extensionId=${extensionId}"]`);
+  }
+
+  /** A webview panel (editor area) of extension `extensionId`: not a webview view. */
+  webviewPanel(extensionId: string): FrameLocator {
+    return this.webview(`iframe.webview[src*="extensionId=${extensionId}"]:not([src*="purpose=webviewView"])`);
+  }
+
+  /**
+   * Preferences: Color Theme, then the theme's name as the picker shows it (e.g. "Light Modern",
+   * "Dark High Contrast"; the setting value "Default Light Modern" is shown beside it).
+   */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.page.keyboard.type(label);
+    await this.quickInput.locator('.monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden' });
   }
 
   async close(): Promise<void> {

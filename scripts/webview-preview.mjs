@@ -61,8 +61,22 @@ function bigScenario() {
   };
 }
 
+/** The "smooth" target: 12 partitions, 3 groups of 4 consumers. */
+function twelveScenario() {
+  const group = (id, rate) => ({ groupId: id, consumers: [1, 2, 3, 4].map((i) => ({ clientId: `${id}-c${i}`, ratePerSec: rate })) });
+  return {
+    name: '12 partitions × 3 groups',
+    seed: 5,
+    topics: [{ name: 'orders', partitions: 12 }],
+    producers: [{ id: 'producer-1', topic: 'orders', ratePerSec: 1200, keys: 60 }],
+    groups: [group('billing', 400), group('shipping', 250), group('analytics', 320)],
+    timeline: [{ at: '20s', action: 'crash-consumer', consumer: 'shipping-c2' }],
+  };
+}
+
 function scenarioText(name) {
   if (name === 'big') return JSON.stringify(bigScenario());
+  if (name === 'twelve') return JSON.stringify(twelveScenario());
   const file = readdirSync(builtinDir).find((f) => f.startsWith(name) && f.endsWith('.kafkalab.json'));
   if (!file) throw new Error(`no built-in scenario starting with '${name}'`);
   return readFileSync(join(builtinDir, file), 'utf8');
@@ -164,6 +178,7 @@ if (!flag('--screenshots')) {
   shots.push({ name: 'sidebar-dark-session-timeout', view: 'sidebar', theme: 'dark', scenario: '07-session-timeout', at: 30000, full: true });
   shots.push({ name: 'panel-dark-big', view: 'panel', theme: 'dark', scenario: 'big', at: 20000 });
   shots.push({ name: 'panel-high-contrast-full', view: 'panel', theme: 'high-contrast', scenario: '05-idle-consumer', at: 25000, full: true });
+  shots.push({ name: 'panel-dark-twelve', view: 'panel', theme: 'dark', scenario: 'twelve', at: 30000, full: true });
   const only = option('--only', '');
   for (const s of shots) {
     if (only && !s.name.includes(only)) continue;
@@ -182,6 +197,46 @@ if (!flag('--screenshots')) {
     await p.screenshot({ path: file, fullPage: !!s.full });
     console.log(`${file} (${Date.now() - t0} ms)`);
     await p.close();
+  }
+  if (flag('--perf')) {
+    // Play at 10× for 4 s and record long tasks (> 50 ms) and frame gaps: is it smooth?
+    for (const scenario of ['twelve', 'big']) {
+      const p = await context.newPage();
+      await p.setViewportSize(sizes.panel);
+      await p.goto(`${base}/?view=panel&theme=dark&scenario=${scenario}&at=10000&speed=10`);
+      await p.waitForSelector('[data-testid="group"]', { timeout: 20000 });
+      const result = await p.evaluate(async () => {
+        const long = [];
+        new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
+        const gaps = [];
+        let last = performance.now();
+        let on = true;
+        const frame = (t) => {
+          gaps.push(t - last);
+          last = t;
+          if (on) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        const stats = window.kafkaLabPreview.stats;
+        const host0 = stats.hostMs;
+        let busy = 0;
+        const origRaf = window.requestAnimationFrame;
+        // Time every animation-frame callback (the webview renders in one).
+        window.requestAnimationFrame = (cb) => origRaf((t) => {
+          const s0 = performance.now();
+          cb(t);
+          busy += performance.now() - s0;
+        });
+        document.querySelector('[data-testid="control-play"]').click();
+        await new Promise((r) => setTimeout(r, 4000));
+        window.requestAnimationFrame = origRaf;
+        on = false;
+        gaps.sort((a, b) => a - b);
+        return { hostMsPerSec: Math.round((stats.hostMs - host0) / 4), rafMsPerSec: Math.round(busy / 4), frames: gaps.length, p95FrameMs: Math.round(gaps[Math.floor(gaps.length * 0.95)]), longTasks: long.length, longestTaskMs: Math.round(Math.max(0, ...long)), time: document.querySelector('[data-testid="virtual-time"]').textContent };
+      });
+      console.log(`perf ${scenario}: ${JSON.stringify(result)}`);
+      await p.close();
+    }
   }
   await context.close();
   rmSync(userDataDir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import { loadScenario } from '../../src/sim/scenario/load';
 
 interface PreviewWindow {
   acquireVsCodeApi?: () => unknown;
-  kafkaLabPreview?: { session: SimulationSession; sent: HostMessage[]; received: unknown[] };
+  kafkaLabPreview?: { session: SimulationSession; sent: HostMessage[]; received: unknown[]; stats: { hostMs: number; frames: number } };
 }
 
 const w = window as unknown as PreviewWindow;
@@ -22,10 +22,17 @@ const dataEl = document.getElementById('preview-scenario');
 const loaded = loadScenario(dataEl?.textContent ?? '');
 if (!loaded.ok) throw new Error(`preview: bad scenario: ${JSON.stringify(loaded.errors)}`);
 
+/** Time spent in the simulated extension (engine + snapshots), to tell it apart from rendering. */
+const stats = { hostMs: 0, frames: 0 };
 const session = new SimulationSession(loaded.scenario, {
   now: () => performance.now(),
   setInterval: (cb, ms) => {
-    const id = window.setInterval(cb, ms);
+    const id = window.setInterval(() => {
+      const t0 = performance.now();
+      cb();
+      stats.hostMs += performance.now() - t0;
+      stats.frames++;
+    }, ms);
     return { dispose: () => window.clearInterval(id) };
   },
 });
@@ -104,4 +111,4 @@ w.acquireVsCodeApi = () => ({
     state = s;
   },
 });
-w.kafkaLabPreview = { session, sent, received };
+w.kafkaLabPreview = { session, sent, received, stats };

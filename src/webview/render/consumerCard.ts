@@ -141,6 +141,7 @@ export class ConsumerCard {
   private readonly restartButton: HTMLButtonElement;
   private clientId = '';
   private lastSinceHeartbeat: number | null = null;
+  private beatPhase = false;
 
   constructor(private readonly ctx: RenderContext) {
     const d = ctx.doc;
@@ -223,9 +224,11 @@ export class ConsumerCard {
       setText(this.heartText, t(ctx, 'heartbeatAgo', dur(ctx, c.sinceHeartbeatMs)));
       setAttr(this.heart, 'title', t(ctx, 'heartbeatLabel'));
       if (this.lastSinceHeartbeat !== null && c.sinceHeartbeatMs < this.lastSinceHeartbeat && !ctx.reducedMotion()) {
-        this.heart.classList.remove('beat');
-        void this.heart.getBoundingClientRect(); // restart the CSS animation
-        this.heart.classList.add('beat');
+        // Two classes with the same keyframes under different names: switching restarts the
+        // animation without forcing a synchronous layout.
+        this.beatPhase = !this.beatPhase;
+        this.heart.classList.remove('beat', 'beat-alt');
+        this.heart.classList.add(this.beatPhase ? 'beat' : 'beat-alt');
       }
     }
     this.lastSinceHeartbeat = alive ? c.sinceHeartbeatMs : null;

@@ -133,6 +133,7 @@ class HeatStrip {
   private readonly topDetails: HTMLDetailsElement;
   private cellEls: HTMLDivElement[] = [];
   private groupKey = '';
+  private last: { parts: ReadonlyMap<number, GroupPartitionSnapshot> | undefined } = { parts: undefined };
 
   constructor(private readonly ctx: RenderContext) {
     const d = ctx.doc;
@@ -145,6 +146,13 @@ class HeatStrip {
     });
     this.groupField = h(d, 'div', { class: 'heat-group' }, this.groupLabel, this.groupSelect);
     this.cells = h(d, 'div', { class: 'heat-cells', role: 'img', 'data-testid': 'heat-cells' });
+    // A cell's tooltip is filled in when the pointer reaches it (not for 1,000 cells on every update).
+    this.cells.addEventListener('mouseover', (ev) => {
+      const i = this.cellEls.indexOf(ev.target as HTMLDivElement);
+      if (i < 0) return;
+      const p = this.last.parts?.get(i);
+      setAttr(this.cellEls[i]!, 'title', t(ctx, 'heatCell', i, formatCount(p?.lag ?? 0), p?.owner ?? t(ctx, 'unassigned')));
+    });
     this.legendLow = h(d, 'span');
     this.legendHigh = h(d, 'span');
     this.summary = h(d, 'p', { class: 'heat-summary', 'data-testid': 'heat-summary' });
@@ -203,8 +211,8 @@ class HeatStrip {
       const c = this.cellEls[i]!;
       setClassWithPrefix(c, 'lvl-', String(heatLevel(p?.lag ?? null, maxLag)));
       toggleClass(c, 'unowned', p !== undefined && p.owner === null);
-      setAttr(c, 'title', t(ctx, 'heatCell', i, formatCount(p?.lag ?? 0), p?.owner ?? t(ctx, 'unassigned')));
     }
+    this.last = { parts };
     const summary = t(ctx, 'heatStripSummary', formatCount(n), formatCount(unowned), formatCount(maxLag), maxAt);
     setText(this.summary, summary);
     setAttr(this.cells, 'aria-label', summary);

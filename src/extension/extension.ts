@@ -91,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
     ...registerFileCommands(ctx),
     ...registerDescribeCommands(ctx),
   );
-  log.info(`Kafka Lab activated (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${typeof navigator === 'object' && typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'web worker' : 'Node'} extension host).`);
+  log.info(`Kafka Lab activated (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string' ? 'Node' : 'web worker'} extension host).`);
 
   return {
     listBuiltinScenarios: () => listBuiltinScenarios(extensionUri),

@@ -53,14 +53,14 @@ export class Workbench {
   }
 
   /** Opens the workbench in a fresh browser context; `spec` names the screenshot folder. */
-  static async open(spec: string): Promise<Workbench> {
+  static async open(spec: string, workbenchUrl?: string): Promise<Workbench> {
     const env = e2eEnvironment();
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const blocked = await env.restrictToLoopback(context);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const wb = new Workbench(page, context, blocked, spec);
-    await page.goto(env.workbenchUrl);
+    await page.goto(workbenchUrl ?? env.workbenchUrl);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     // The explorer shows the workspace once the remote connection is up.
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });

@@ -12,6 +12,7 @@
  */
 import type { TopicPartition } from './assignors/types';
 import type { GroupCoordinator } from './groupCoordinator';
+import type { GroupState } from './groupState';
 import type { Topic } from './topic';
 
 export interface DescribeRow {
@@ -44,7 +45,8 @@ function describedAssignment(group: GroupCoordinator, assignment: readonly Topic
 const pad = (s: string, width: number): string => (s.length >= width ? s : s + ' '.repeat(width - s.length));
 const dash = (v: string | number | null | undefined): string => (v === null || v === undefined ? '-' : String(v));
 
-function notice(group: GroupCoordinator | undefined, groupId: string): string | undefined {
+/** The tool's stderr line for a group in this state, if any (shared with the webview). */
+export function describeNotice(group: { readonly state: GroupState } | undefined, groupId: string): string | undefined {
   if (!group || group.state === 'Dead') return `Error: Consumer group '${groupId}' does not exist.`;
   if (group.state === 'Empty') return `Consumer group '${groupId}' has no active members.`;
   if (group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance' || group.state === 'Assigning' || group.state === 'Reconciling') return `Warning: Consumer group '${groupId}' is rebalancing.`;
@@ -75,7 +77,7 @@ export function describeOffsets(group: GroupCoordinator | undefined, groupId: st
     unowned.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     for (const [topic, p] of unowned) rows.push(offsetRow(group, topicOf, topic, p, null, null, null));
   }
-  return { rows, text: formatOffsetsTable(rows), notice: notice(group, groupId) };
+  return { rows, text: formatOffsetsTable(rows), notice: describeNotice(group, groupId) };
 }
 
 /** The offsets table as the tool prints it ('' for no rows); shared with the webview. */
@@ -158,7 +160,7 @@ export function describeMembers(group: GroupCoordinator | undefined, groupId: st
     for (const r of rows) text += line(r.group, r.consumerId, dash(r.groupInstanceId), r.host, r.clientId, String(r.partitions), r.assignment);
     text += '\n';
   }
-  return { rows, text, notice: notice(group, groupId) };
+  return { rows, text, notice: describeNotice(group, groupId) };
 }
 
 export interface StateRow {
@@ -174,10 +176,10 @@ export const COORDINATOR = 'localhost:9092  (0)';
 
 /** `--describe --group G --state`. */
 export function describeState(group: GroupCoordinator | undefined, groupId: string): DescribeOutput<StateRow> {
-  if (!group || group.state === 'Dead') return { rows: [], text: '', notice: notice(group, groupId) };
+  if (!group || group.state === 'Dead') return { rows: [], text: '', notice: describeNotice(group, groupId) };
   const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.state === 'Stable' || group.protocolType === 'consumer' ? (group.assignor ?? '') : '', state: group.state, members: group.members.size };
   const g = Math.max(25, groupId.length);
   const line = (cols: string[]): string => '\n' + [pad(cols[0]!, g), pad(cols[1]!, 25), pad(cols[2]!, 20), pad(cols[3]!, 15), cols[4]!].join(' ');
   const text = line(['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS']) + line([row.group, row.coordinator, row.assignmentStrategy, row.state, String(row.members)]) + '\n';
-  return { rows: [row], text, notice: notice(group, groupId) };
+  return { rows: [row], text, notice: describeNotice(group, groupId) };
 }

@@ -4,8 +4,8 @@
  * from the JSON snapshot a view receives and prints them with the engine's own table formatter
  * (a unit test compares the two on real simulations). No DOM here.
  */
-import { DescribeRow, formatOffsetsTable } from '../sim/describe';
-import type { GroupSnapshot, SimSnapshot } from '../sim/snapshot';
+import { DescribeRow, describeNotice, formatOffsetsTable } from '../sim/describe';
+import type { SimSnapshot } from '../sim/snapshot';
 
 export type SnapshotDescribeRow = DescribeRow;
 
@@ -22,13 +22,6 @@ export interface SnapshotDescribe {
 export function splitPartitionName(name: string): [string, number] {
   const i = name.lastIndexOf('-');
   return [name.slice(0, i), Number(name.slice(i + 1))];
-}
-
-function notice(group: GroupSnapshot | undefined, groupId: string): string | undefined {
-  if (!group || group.state === 'Dead') return `Error: Consumer group '${groupId}' does not exist.`;
-  if (group.state === 'Empty') return `Consumer group '${groupId}' has no active members.`;
-  if (group.state !== 'Stable') return `Warning: Consumer group '${groupId}' is rebalancing.`;
-  return undefined;
 }
 
 export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): SnapshotDescribe {
@@ -61,5 +54,5 @@ export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): S
     for (const [topic, p] of unowned) rows.push(row(topic, p, null, null, null));
   }
   const text = formatOffsetsTable(rows);
-  return { rows, text, notice: notice(group, groupId) };
+  return { rows, text, notice: describeNotice(group, groupId) };
 }

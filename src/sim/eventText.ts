@@ -1,8 +1,15 @@
 /** One-line English descriptions of events, for the CLI and the timeline. */
 import type { SimEvent } from './events';
-import { formatDuration } from './scenario/duration';
 
 const list = (parts: readonly string[]): string => (parts.length === 0 ? 'nothing' : parts.join(', '));
+
+/** 45000 → "45s", 18100 → "18.1s", 300000 → "5m", 90500 → "1m30.5s". */
+export function humanDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms - minutes * 60_000) / 100) / 10;
+  if (minutes === 0) return `${seconds}s`;
+  return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
+}
 
 export function describeEvent(e: SimEvent): string {
   switch (e.type) {
@@ -23,7 +30,7 @@ export function describeEvent(e: SimEvent): string {
     case 'consumer-failed':
       return `${e.clientId} stopped with ${e.error}`;
     case 'consumer-stalled':
-      return `${e.clientId} is stuck processing for ${formatDuration(e.durationMs)} (no poll)`;
+      return `${e.clientId} is stuck processing for ${humanDuration(e.durationMs)} (no poll)`;
     case 'consumer-resumed':
       return `${e.clientId} resumed processing`;
     case 'consumer-rate-changed':
@@ -59,11 +66,11 @@ export function describeEvent(e: SimEvent): string {
     case 'partitions-lost':
       return `${e.clientId} lost ${list(e.partitions)} (${e.reason})`;
     case 'heartbeat-missed':
-      return `${e.group}: no heartbeat from ${e.clientId} for ${formatDuration(e.silentMs)} (session expires after ${formatDuration(e.sessionTimeoutMs)})`;
+      return `${e.group}: no heartbeat from ${e.clientId} for ${humanDuration(e.silentMs)} (session expires after ${humanDuration(e.sessionTimeoutMs)})`;
     case 'session-timed-out':
-      return `${e.group}: ${e.clientId}'s session timed out after ${formatDuration(e.sessionTimeoutMs)} without heartbeats; it is removed`;
+      return `${e.group}: ${e.clientId}'s session timed out after ${humanDuration(e.sessionTimeoutMs)} without heartbeats; it is removed`;
     case 'poll-timeout':
-      return `${e.clientId} did not call poll() within max.poll.interval.ms (${formatDuration(e.maxPollIntervalMs)}) and leaves the group`;
+      return `${e.clientId} did not call poll() within max.poll.interval.ms (${humanDuration(e.maxPollIntervalMs)}) and leaves the group`;
     case 'member-left':
       return `${e.group}: ${e.clientId} left (${e.reason})`;
     case 'offsets-committed':

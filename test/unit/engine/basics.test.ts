@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Random } from '../../../src/sim/random';
-import { describeEvent, formatEventLine } from '../../../src/sim/eventText';
+import { describeEvent, formatEventLine, humanDuration } from '../../../src/sim/eventText';
 import type { SimEvent } from '../../../src/sim/events';
 import { selectProtocol } from '../../../src/sim/groupCoordinator';
 import { resolveConsumerConfig, CONSUMER_DEFAULTS } from '../../../src/sim/config';
@@ -72,6 +72,7 @@ describe('event descriptions', () => {
     assert.ok(seen.size >= 20, `only ${seen.size} event types seen`);
     const e = { t: 12_300, seq: 1, type: 'session-timed-out', group: 'g', memberId: 'm', clientId: 'c4', sessionTimeoutMs: 45_000 } as SimEvent;
     assert.equal(formatEventLine(e), "[    12.300s] g: c4's session timed out after 45s without heartbeats; it is removed");
+    assert.deepEqual([18_100, 45_000, 300_000, 90_500, 250].map(humanDuration), ['18.1s', '45s', '5m', '1m30.5s', '0.3s']);
   });
 });
 

@@ -139,8 +139,12 @@ describe('Simulation: the tutorial examples', () => {
     const r = new Recorder(builtinScenario('09'));
     r.sim.runUntil(29_000);
     assert.ok([...r.owners('consumer-group-01').values()].some((ps) => ps.length === 2));
+    r.sim.runUntil(60_000);
+    const lagAt60 = snapshot(r.sim).groups[0]!.totalLag;
     r.sim.runUntil(120_000);
     assert.ok([...r.owners('consumer-group-01').values()].every((ps) => ps.length === 1));
+    const lagAt120 = snapshot(r.sim).groups[0]!.totalLag;
+    assert.ok(lagAt120 < lagAt60 * 0.7, `the lag drains: ${lagAt60} → ${lagAt120}`);
   });
 });
 

@@ -89,7 +89,14 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
-      await this.quickInput.waitFor({ state: 'visible' });
+      try {
+        await this.quickInput.waitFor({ state: 'visible', timeout: 5_000 });
+      } catch (err) {
+        // Keyboard focus inside a webview may keep F1 from the workbench: focus the window title, retry.
+        if (attempt >= 2) throw err;
+        await this.page.locator('.part.titlebar .window-title').click();
+        continue;
+      }
       await this.page.keyboard.type(title);
       const row = this.quickInputRow(title).first();
       try {

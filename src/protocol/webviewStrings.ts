@@ -5,6 +5,8 @@
  *
  * No `vscode` and no DOM here: the extension and the webview both import this file.
  */
+import { EVENT_TEMPLATES } from '../sim/eventText';
+
 export const WEBVIEW_STRINGS = {
   // ---- shell and session controls -------------------------------------------------------
   appTitle: 'Kafka Consumer Group Lab',
@@ -210,6 +212,8 @@ export const WEBVIEW_STRINGS = {
   explainLagThresholdCrossed: 'The group\'s total lag crossed a threshold. Growing lag means the consumers cannot keep up with the producers: add consumers (up to the partition count), speed up processing, or add partitions.',
   explainAssignorChanged: 'The members\' partition.assignment.strategy changed in a rolling update. The group keeps using a strategy every member supports, and switches when all of them agree.',
   explainMetadataRefreshed: 'The consumer refreshed its topic metadata (every metadata.max.age.ms). If the group leader notices new partitions, it asks for a rebalance so that they get an owner.',
+  // The timeline's one-line event descriptions (templates with {named} placeholders).
+  ...EVENT_TEMPLATES,
 } as const;
 
 export type WebviewStringKey = keyof typeof WEBVIEW_STRINGS;

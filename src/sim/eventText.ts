@@ -1,7 +1,58 @@
-/** One-line English descriptions of events, for the CLI and the timeline. */
+/**
+ * One-line descriptions of events, for the CLI and the timeline. Each line comes from a template
+ * with named placeholders (`{clientId}`); `EVENT_TEMPLATES` holds the English ones, and a view
+ * passes its localised templates (the same keys) to `describeEvent`.
+ */
 import type { SimEvent } from './events';
 
-const list = (parts: readonly string[]): string => (parts.length === 0 ? 'nothing' : parts.join(', '));
+export const EVENT_TEMPLATES = {
+  eventTopicCreated: 'topic {topic} created with {partitions} partition(s)',
+  eventPartitionsAdded: 'topic {topic} grew from {from} to {to} partitions',
+  eventProducerStartedKeyed: 'producer {producer} writes {ratePerSec} msg/s to {topic} with {keys} keys',
+  eventProducerStartedKeyless: 'producer {producer} writes {ratePerSec} msg/s to {topic} without keys',
+  eventProducerRateChanged: 'producer {producer} rate {from} → {to} msg/s',
+  eventConsumerStarted: '{clientId} started (group {group})',
+  eventConsumerStartedStandalone: "{clientId} started with assign() (no group membership), sharing {group}'s offsets",
+  eventConsumerStopped: '{clientId} closed gracefully',
+  eventConsumerCrashed: '{clientId} crashed: no LeaveGroup, no more heartbeats',
+  eventConsumerFailed: '{clientId} stopped with {error}',
+  eventConsumerStalled: '{clientId} is stuck processing for {duration} (no poll)',
+  eventConsumerResumed: '{clientId} resumed processing',
+  eventConsumerRateChanged: '{clientId} processing rate {from} → {to} msg/s',
+  eventGroupCreated: 'group {group} created',
+  eventGroupStateChanged: '{group}: {from} → {to}',
+  eventMemberJoined: '{group}: {clientId} joined as {memberId}',
+  eventMemberJoinedStatic: '{group}: {clientId} joined as {memberId} (static, {groupInstanceId})',
+  eventStaticMemberRejoined: '{group}: static member {groupInstanceId} is back as {memberId} (was {previousMemberId})',
+  eventRebalanceStarted: '{group}: rebalance started: {reason}',
+  eventJoinRejected: "{group}: {clientId} cannot join: its partition.assignment.strategy ({assignors}) shares nothing with the group's ({groupAssignors}); {error}",
+  eventGroupEpochBumped: '{group}: group epoch {groupEpoch}: {reason}',
+  eventTargetAssignmentComputed: '{group}: target assignment for epoch {assignmentEpoch} ({assignor}, computed by the coordinator): {assignment}',
+  eventMemberRemovedOnRebalanceTimeout: '{group}: {clientId} removed: it did not rejoin within the rebalance timeout',
+  eventRebalanceCompleted: '{group}: generation {generation} ({assignor}, {protocol}): {assignment}',
+  eventRebalanceCompletedWithheld: '{group}: generation {generation} ({assignor}, {protocol}): {assignment}; withheld until the next round: {withheld}',
+  eventPartitionsAssigned: '{clientId} assigned {partitions} (generation {generation})',
+  eventPartitionsRevoked: '{clientId} revoked {partitions}',
+  eventPartitionsLost: '{clientId} lost {partitions} ({reason})',
+  eventHeartbeatMissed: '{group}: no heartbeat from {clientId} for {silent} (session expires after {sessionTimeout})',
+  eventSessionTimedOut: "{group}: {clientId}'s session timed out after {sessionTimeout} without heartbeats; it is removed",
+  eventPollTimeout: '{clientId} did not call poll() within max.poll.interval.ms ({maxPollInterval}) and leaves the group',
+  eventMemberLeft: '{group}: {clientId} left ({reason})',
+  eventOffsetsCommitted: '{clientId} committed {offsets}',
+  eventCommitFailed: "{clientId}'s commit failed: {error}",
+  eventOffsetReset: '{clientId}: no committed offset for {partition}; auto.offset.reset={policy} → {offset}',
+  eventRecordsReprocessed: '{clientId} processed {count} record(s) of {partition} again (from offset {fromOffset})',
+  eventOutOfOrder: '{clientId} processed {count} record(s) of {partition} after later records of the same key',
+  eventOffsetMovedBackwards: "{clientId} moved {group}'s committed offset of {partition} back from {from} to {to}",
+  eventLagAbove: '{group}: total lag {lag} reached {threshold}',
+  eventLagBelow: '{group}: total lag {lag} fell below half of {threshold}',
+  eventAssignorChanged: '{group}: partition.assignment.strategy → {assignor}',
+  eventMetadataRefreshed: '{clientId} sees {topic} with {partitions} partitions',
+  eventNothing: 'nothing',
+} as const;
+
+export type EventTemplateKey = keyof typeof EVENT_TEMPLATES;
+export type EventTemplates = { readonly [K in EventTemplateKey]: string };
 
 /** 45000 → "45s", 18100 → "18.1s", 300000 → "5m", 90500 → "1m30.5s". */
 export function humanDuration(ms: number): string {
@@ -11,87 +62,103 @@ export function humanDuration(ms: number): string {
   return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
 }
 
-export function describeEvent(e: SimEvent): string {
+/** Fills `{name}` placeholders; an unknown one is left as it is. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const shortMember = (m: string): string => m.replace(/-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, '');
+
+/** The template and its parameters for an event. */
+function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<string, string | number>] {
+  const list = (parts: readonly string[]): string => (parts.length === 0 ? nothing : parts.join(', '));
+  const owners = (assignment: Record<string, readonly string[]>, shorten: boolean): string =>
+    list(Object.entries(assignment).map(([m, ps]) => `${shorten ? shortMember(m) : m}=[${ps.join(' ')}]`));
   switch (e.type) {
     case 'topic-created':
-      return `topic ${e.topic} created with ${e.partitions} partition(s)`;
+      return ['eventTopicCreated', { topic: e.topic, partitions: e.partitions }];
     case 'partitions-added':
-      return `topic ${e.topic} grew from ${e.from} to ${e.to} partitions`;
+      return ['eventPartitionsAdded', { topic: e.topic, from: e.from, to: e.to }];
     case 'producer-started':
-      return `producer ${e.producer} writes ${e.ratePerSec} msg/s to ${e.topic}${e.keys > 0 ? ` with ${e.keys} keys` : ' without keys'}`;
+      return [e.keys > 0 ? 'eventProducerStartedKeyed' : 'eventProducerStartedKeyless', { producer: e.producer, ratePerSec: e.ratePerSec, topic: e.topic, keys: e.keys }];
     case 'producer-rate-changed':
-      return `producer ${e.producer} rate ${e.from} → ${e.to} msg/s`;
+      return ['eventProducerRateChanged', { producer: e.producer, from: e.from, to: e.to }];
     case 'consumer-started':
-      return e.standalone ? `${e.clientId} started with assign() (no group membership), sharing ${e.group}'s offsets` : `${e.clientId} started (group ${e.group})`;
+      return [e.standalone ? 'eventConsumerStartedStandalone' : 'eventConsumerStarted', { clientId: e.clientId, group: e.group }];
     case 'consumer-stopped':
-      return `${e.clientId} closed gracefully`;
+      return ['eventConsumerStopped', { clientId: e.clientId }];
     case 'consumer-crashed':
-      return `${e.clientId} crashed: no LeaveGroup, no more heartbeats`;
+      return ['eventConsumerCrashed', { clientId: e.clientId }];
     case 'consumer-failed':
-      return `${e.clientId} stopped with ${e.error}`;
+      return ['eventConsumerFailed', { clientId: e.clientId, error: e.error }];
     case 'consumer-stalled':
-      return `${e.clientId} is stuck processing for ${humanDuration(e.durationMs)} (no poll)`;
+      return ['eventConsumerStalled', { clientId: e.clientId, duration: humanDuration(e.durationMs) }];
     case 'consumer-resumed':
-      return `${e.clientId} resumed processing`;
+      return ['eventConsumerResumed', { clientId: e.clientId }];
     case 'consumer-rate-changed':
-      return `${e.clientId} processing rate ${e.from} → ${e.to} msg/s`;
+      return ['eventConsumerRateChanged', { clientId: e.clientId, from: e.from, to: e.to }];
     case 'group-created':
-      return `group ${e.group} created`;
+      return ['eventGroupCreated', { group: e.group }];
     case 'group-state-changed':
-      return `${e.group}: ${e.from} → ${e.to}`;
+      return ['eventGroupStateChanged', { group: e.group, from: e.from, to: e.to }];
     case 'member-joined':
-      return `${e.group}: ${e.clientId} joined as ${e.memberId}${e.groupInstanceId ? ` (static, ${e.groupInstanceId})` : ''}`;
+      return [e.groupInstanceId ? 'eventMemberJoinedStatic' : 'eventMemberJoined', { group: e.group, clientId: e.clientId, memberId: e.memberId, groupInstanceId: e.groupInstanceId ?? '' }];
     case 'static-member-rejoined':
-      return `${e.group}: static member ${e.groupInstanceId} is back as ${e.memberId} (was ${e.previousMemberId})`;
+      return ['eventStaticMemberRejoined', { group: e.group, groupInstanceId: e.groupInstanceId, memberId: e.memberId, previousMemberId: e.previousMemberId }];
     case 'rebalance-started':
-      return `${e.group}: rebalance started: ${e.reason}`;
+      return ['eventRebalanceStarted', { group: e.group, reason: e.reason }];
     case 'join-rejected':
-      return `${e.group}: ${e.clientId} cannot join: its partition.assignment.strategy (${e.assignors.join(', ')}) shares nothing with the group's (${e.groupAssignors.join(', ') || 'none'}); ${e.error}`;
+      return ['eventJoinRejected', { group: e.group, clientId: e.clientId, assignors: e.assignors.join(', '), groupAssignors: e.groupAssignors.join(', ') || nothing, error: e.error }];
     case 'group-epoch-bumped':
-      return `${e.group}: group epoch ${e.groupEpoch}: ${e.reason}`;
-    case 'target-assignment-computed': {
-      const owners = Object.entries(e.assignment).map(([m, ps]) => `${m}=[${ps.join(' ')}]`);
-      return `${e.group}: target assignment for epoch ${e.assignmentEpoch} (${e.assignor}, computed by the coordinator): ${list(owners)}`;
-    }
+      return ['eventGroupEpochBumped', { group: e.group, groupEpoch: e.groupEpoch, reason: e.reason }];
+    case 'target-assignment-computed':
+      return ['eventTargetAssignmentComputed', { group: e.group, assignmentEpoch: e.assignmentEpoch, assignor: e.assignor, assignment: owners(e.assignment, false) }];
     case 'member-removed-on-rebalance-timeout':
-      return `${e.group}: ${e.clientId} removed: it did not rejoin within the rebalance timeout`;
-    case 'rebalance-completed': {
-      const owners = Object.entries(e.assignment).map(([m, ps]) => `${m.replace(/-[0-9a-f-]{36}$/, '')}=[${ps.join(' ')}]`);
-      return `${e.group}: generation ${e.generation} (${e.assignor}, ${e.protocol}): ${list(owners)}${e.withheld.length > 0 ? `; withheld until the next round: ${e.withheld.join(' ')}` : ''}`;
-    }
+      return ['eventMemberRemovedOnRebalanceTimeout', { group: e.group, clientId: e.clientId }];
+    case 'rebalance-completed':
+      return [
+        e.withheld.length > 0 ? 'eventRebalanceCompletedWithheld' : 'eventRebalanceCompleted',
+        { group: e.group, generation: e.generation, assignor: e.assignor, protocol: e.protocol, assignment: owners(e.assignment, true), withheld: e.withheld.join(' ') },
+      ];
     case 'partitions-assigned':
-      return `${e.clientId} assigned ${list(e.partitions)} (generation ${e.generation})`;
+      return ['eventPartitionsAssigned', { clientId: e.clientId, partitions: list(e.partitions), generation: e.generation }];
     case 'partitions-revoked':
-      return `${e.clientId} revoked ${list(e.partitions)}`;
+      return ['eventPartitionsRevoked', { clientId: e.clientId, partitions: list(e.partitions) }];
     case 'partitions-lost':
-      return `${e.clientId} lost ${list(e.partitions)} (${e.reason})`;
+      return ['eventPartitionsLost', { clientId: e.clientId, partitions: list(e.partitions), reason: e.reason }];
     case 'heartbeat-missed':
-      return `${e.group}: no heartbeat from ${e.clientId} for ${humanDuration(e.silentMs)} (session expires after ${humanDuration(e.sessionTimeoutMs)})`;
+      return ['eventHeartbeatMissed', { group: e.group, clientId: e.clientId, silent: humanDuration(e.silentMs), sessionTimeout: humanDuration(e.sessionTimeoutMs) }];
     case 'session-timed-out':
-      return `${e.group}: ${e.clientId}'s session timed out after ${humanDuration(e.sessionTimeoutMs)} without heartbeats; it is removed`;
+      return ['eventSessionTimedOut', { group: e.group, clientId: e.clientId, sessionTimeout: humanDuration(e.sessionTimeoutMs) }];
     case 'poll-timeout':
-      return `${e.clientId} did not call poll() within max.poll.interval.ms (${humanDuration(e.maxPollIntervalMs)}) and leaves the group`;
+      return ['eventPollTimeout', { clientId: e.clientId, maxPollInterval: humanDuration(e.maxPollIntervalMs) }];
     case 'member-left':
-      return `${e.group}: ${e.clientId} left (${e.reason})`;
+      return ['eventMemberLeft', { group: e.group, clientId: e.clientId, reason: e.reason }];
     case 'offsets-committed':
-      return `${e.clientId} committed ${list(Object.entries(e.offsets).map(([p, o]) => `${p}@${o}`))}`;
+      return ['eventOffsetsCommitted', { clientId: e.clientId, offsets: list(Object.entries(e.offsets).map(([p, o]) => `${p}@${o}`)) }];
     case 'commit-failed':
-      return `${e.clientId}'s commit failed: ${e.error}`;
+      return ['eventCommitFailed', { clientId: e.clientId, error: e.error }];
     case 'offset-reset':
-      return `${e.clientId}: no committed offset for ${e.partition}; auto.offset.reset=${e.policy} → ${e.offset}`;
+      return ['eventOffsetReset', { clientId: e.clientId, partition: e.partition, policy: e.policy, offset: e.offset }];
     case 'records-reprocessed':
-      return `${e.clientId} processed ${e.count} record(s) of ${e.partition} again (from offset ${e.fromOffset})`;
+      return ['eventRecordsReprocessed', { clientId: e.clientId, count: e.count, partition: e.partition, fromOffset: e.fromOffset }];
     case 'out-of-order':
-      return `${e.clientId} processed ${e.count} record(s) of ${e.partition} after later records of the same key`;
+      return ['eventOutOfOrder', { clientId: e.clientId, count: e.count, partition: e.partition }];
     case 'offset-moved-backwards':
-      return `${e.clientId} moved ${e.group}'s committed offset of ${e.partition} back from ${e.from} to ${e.to}`;
+      return ['eventOffsetMovedBackwards', { clientId: e.clientId, group: e.group, partition: e.partition, from: e.from, to: e.to }];
     case 'lag-threshold-crossed':
-      return `${e.group}: total lag ${e.lag} ${e.direction === 'above' ? 'reached' : 'fell below half of'} ${e.threshold}`;
+      return [e.direction === 'above' ? 'eventLagAbove' : 'eventLagBelow', { group: e.group, lag: e.lag, threshold: e.threshold }];
     case 'assignor-changed':
-      return `${e.group}: partition.assignment.strategy → ${e.assignor.join(', ')}`;
+      return ['eventAssignorChanged', { group: e.group, assignor: e.assignor.join(', ') }];
     case 'metadata-refreshed':
-      return `${e.clientId} sees ${e.topic} with ${e.partitions} partitions`;
+      return ['eventMetadataRefreshed', { clientId: e.clientId, topic: e.topic, partitions: e.partitions }];
   }
+}
+
+/** The event in words, with `templates` (English by default). */
+export function describeEvent(e: SimEvent, templates: EventTemplates = EVENT_TEMPLATES): string {
+  const [key, params] = templateOf(e, templates.eventNothing);
+  return fillTemplate(templates[key], params);
 }
 
 /** `[   12.300s] text` */

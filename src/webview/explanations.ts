@@ -2,7 +2,7 @@
  * What the timeline knows about each engine event: its category (for the filters), the
  * explanation shown when a learner opens it (a WEBVIEW_STRINGS key), and its one-line text.
  */
-import { describeEvent } from '../sim/eventText';
+import { describeEvent, EventTemplates } from '../sim/eventText';
 import type { SimEvent, SimEventType } from '../sim/events';
 import type { WebviewStringKey } from '../protocol/webviewStrings';
 
@@ -88,13 +88,10 @@ export function eventCategory(e: SimEvent): EventCategory {
   return eventInfo(e).category;
 }
 
-/**
- * The one line the timeline shows for an event. The engine's descriptions are English for now;
- * this is the single place to localise them later.
- */
-export function eventText(e: SimEvent): string {
+/** The one line the timeline shows for an event, from the localised event templates. */
+export function eventText(e: SimEvent, strings: EventTemplates): string {
   try {
-    return describeEvent(e);
+    return describeEvent(e, strings);
   } catch {
     return e.type;
   }

@@ -4,6 +4,7 @@
  * means in Kafka.
  */
 import type { SimEvent } from '../../sim/events';
+import type { EventTemplates } from '../../sim/eventText';
 import { h, icon, KeyedList, setAttr, setHidden, setText, toggleClass, uid } from '../dom';
 import { CATEGORY_ICON, CATEGORY_LABEL, EVENT_CATEGORIES, eventCategory, eventInfo, eventText, EventCategory } from '../explanations';
 import { formatClock, formatCount } from '../format';
@@ -14,10 +15,10 @@ import { RenderContext, t } from './context';
 export const TIMELINE_ROWS = { panel: 200, sidebar: 60 } as const;
 
 const textCache = new WeakMap<SimEvent, string>();
-function textOf(e: SimEvent): string {
+function textOf(e: SimEvent, strings: EventTemplates): string {
   let s = textCache.get(e);
   if (s === undefined) {
-    s = eventText(e);
+    s = eventText(e, strings);
     textCache.set(e, s);
   }
   return s;
@@ -62,7 +63,7 @@ class EventRow {
       this.root.className = `event cat-${cat}`;
       this.catIcon.className = `codicon codicon-${CATEGORY_ICON[cat]} event-icon`;
       setText(this.time, formatClock(e.t));
-      setText(this.text, textOf(e));
+      setText(this.text, textOf(e, ctx.strings));
     }
     const open = ctx.ui.expandedEvent === e.seq;
     setAttr(this.button, 'aria-expanded', open ? 'true' : 'false');
@@ -147,7 +148,7 @@ export class Timeline {
     for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i]!;
       if (!cats.has(eventCategory(e))) continue;
-      if (needle && !textOf(e).toLowerCase().includes(needle) && !e.type.includes(needle)) continue;
+      if (needle && !textOf(e, ctx.strings).toLowerCase().includes(needle) && !e.type.includes(needle)) continue;
       matching++;
       if (shown.length < limit) shown.push(e);
     }

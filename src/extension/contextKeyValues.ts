@@ -19,9 +19,18 @@
  *   kafkaLab.sessionTimedOut     boolean  a member's session timed out since the scenario started
  *   kafkaLab.rebalanceCount      number   rebalances completed since the scenario started
  *   kafkaLab.userActions         number   actions the user applied since the scenario started
+ *   kafkaLab.primaryGroupLag     number   total lag of the first group: the sum over its partitions of
+ *                                         log-end offset - committed offset (the LAG column of
+ *                                         kafka-consumer-groups --describe); no committed offset counts 0
+ *   kafkaLab.duplicateCount      number   records processed more than once since the scenario started,
+ *                                         over all groups and standalone consumers ("processed again")
+ *   kafkaLab.maxPartitionsPerMember number the most partitions any running member of the first group
+ *                                         owns in the current assignment (0 while it rebalances or has
+ *                                         no member)
  *
  * Examples: `kafkaLab.idleConsumerCount > 0`, `kafkaLab.partitionCount >= 4`,
- * `kafkaLab.sessionTimedOut`, `kafkaLab.primaryGroupState == Stable`.
+ * `kafkaLab.sessionTimedOut`, `kafkaLab.primaryGroupState == Stable`, `kafkaLab.primaryGroupLag >= 1000`.
+ * The walkthrough's completion events (package.json, `onContext:`) use these keys.
  *
  * No `vscode` import (unit-tested in Node).
  */
@@ -49,6 +58,11 @@ export function contextKeyValues(snap: SimSnapshot, facts: ContextKeyFacts): Rec
     if (c.idle) idle++;
   }
   const primary = snap.groups[0];
+  let maxPerMember = 0;
+  if (primary && primary.state === 'Stable') {
+    const running = new Set(snap.consumers.filter((c) => c.status === 'running' && c.group === primary.groupId && c.memberId !== null).map((c) => c.memberId));
+    for (const m of primary.members) if (running.has(m.memberId)) maxPerMember = Math.max(maxPerMember, m.assignment.length);
+  }
   return {
     'kafkaLab.sessionActive': true,
     'kafkaLab.running': facts.running,
@@ -65,6 +79,9 @@ export function contextKeyValues(snap: SimSnapshot, facts: ContextKeyFacts): Rec
     'kafkaLab.sessionTimedOut': facts.sessionTimeouts > 0,
     'kafkaLab.rebalanceCount': facts.rebalances,
     'kafkaLab.userActions': facts.userActions,
+    'kafkaLab.primaryGroupLag': primary ? primary.partitions.reduce((n, p) => n + (p.lag ?? 0), 0) : 0,
+    'kafkaLab.duplicateCount': snap.groups.reduce((n, g) => n + g.delivery.duplicates, 0),
+    'kafkaLab.maxPartitionsPerMember': maxPerMember,
   };
 }
 

@@ -26,6 +26,7 @@ import { registerTopicCommands } from './commands/topicCommands';
 import { registerFileCommands } from './commands/fileCommands';
 import { registerDescribeCommands } from './commands/describeCommands';
 import { registerScenarioCodeLens } from './scenarioCodeLens';
+import { registerWalkthroughCommands } from './walkthrough';
 
 export const COMMAND_OPEN_TUTORIAL_SCENARIO = COMMANDS.openTutorialScenario;
 
@@ -90,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
     ...registerTopicCommands(ctx),
     ...registerFileCommands(ctx),
     ...registerDescribeCommands(ctx),
+    ...registerWalkthroughCommands(ctx),
   );
   log.info(`Kafka Lab activated (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string' ? 'Node' : 'web worker'} extension host).`);
 

@@ -53,5 +53,10 @@ export function main(argv: string[], io: CliIo): number {
 }
 
 if (require.main === module) {
+  // `kafka-lab run ... | head`: a closed pipe ends the output quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2), nodeIo);
 }

@@ -4,6 +4,8 @@
  * passes its localised templates (the same keys) to `describeEvent`.
  */
 import type { SimEvent } from './events';
+import { describeShareEvent } from './shareGroup/eventText';
+import type { ShareGroupEventBody } from './shareGroup/events';
 
 export const EVENT_TEMPLATES = {
   eventTopicCreated: 'topic {topic} created with {partitions} partition(s)',
@@ -49,6 +51,8 @@ export const EVENT_TEMPLATES = {
   eventAssignorChanged: '{group}: partition.assignment.strategy → {assignor}',
   eventMetadataRefreshed: '{clientId} sees {topic} with {partitions} partitions',
   eventNothing: 'nothing',
+  /** Share-group events are described by the share-group module (English). */
+  eventShare: '{text}',
 } as const;
 
 export type EventTemplateKey = keyof typeof EVENT_TEMPLATES;
@@ -152,6 +156,8 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
       return ['eventAssignorChanged', { group: e.group, assignor: e.assignor.join(', ') }];
     case 'metadata-refreshed':
       return ['eventMetadataRefreshed', { clientId: e.clientId, topic: e.topic, partitions: e.partitions }];
+    default:
+      return ['eventShare', { text: describeShareEvent(e as ShareGroupEventBody) }];
   }
 }
 

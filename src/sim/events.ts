@@ -4,6 +4,7 @@
  */
 import type { AssignorName, RebalanceProtocol } from './assignors/types';
 import type { GroupState } from './groupState';
+import type { ShareGroupEventBody } from './shareGroup/events';
 
 /** `topic-partition` rendering used in events, e.g. `peter-01-2`. */
 export type PartitionName = string;
@@ -68,9 +69,10 @@ export type SimEventBody =
   | { type: 'assignor-changed'; group: string; assignor: AssignorName[] }
   | { type: 'metadata-refreshed'; group: string; clientId: string; topic: string; partitions: number };
 
-export type SimEventType = SimEventBody['type'];
-export type SimEvent = EventBase & SimEventBody;
-export type SimEventOf<T extends SimEventType> = EventBase & Extract<SimEventBody, { type: T }>;
+export type SimEventType = SimEventBody['type'] | ShareGroupEventBody['type'];
+/** Every event: consumer groups' and share groups' (KIP-932, `share-*`). */
+export type SimEvent = EventBase & (SimEventBody | ShareGroupEventBody);
+export type SimEventOf<T extends SimEventType> = EventBase & Extract<SimEventBody | ShareGroupEventBody, { type: T }>;
 
 /** One line of the event log: stable key order, so equal events give equal bytes. */
 export function formatEventJson(event: SimEvent): string {

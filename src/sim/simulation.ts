@@ -21,8 +21,10 @@ import { GroupCoordinator } from './groupCoordinator';
 import { Producer } from './producer';
 import { Random } from './random';
 import { parseDuration } from './scenario/duration';
-import type { Action, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, StandaloneConsumerSpec, TopicSpec } from './scenario/types';
+import type { Action, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, ShareGroupSpec, StandaloneConsumerSpec, TopicSpec } from './scenario/types';
 import { Topic } from './topic';
+import { ShareGroupEngine, ShareGroupError } from './shareGroup';
+import type { ShareGroupEventBody } from './shareGroup';
 
 /** An action that cannot be applied (unknown consumer, partitions shrinking, ...). */
 export class SimulationError extends Error {}
@@ -56,6 +58,8 @@ export class Simulation {
   readonly producers = new Map<string, Producer>();
   readonly groups = new Map<string, GroupCoordinator>();
   readonly consumers = new Map<string, ConsumerClient>();
+  /** Share groups (KIP-932) and their consumers. */
+  readonly shares: ShareGroupEngine;
   private readonly ctx: SimContext;
 
   constructor(scenario: Scenario, listener?: EventListener) {
@@ -80,10 +84,12 @@ export class Simulation {
       .sort((a, b) => a.at - b.at || a.index - b.index)
       .map(({ at, action }) => ({ at, action }));
 
+    this.shares = new ShareGroupEngine(this.ctx, (e) => this.emit(e), { defaultTopics: () => [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!] });
     for (const t of scenario.topics) this.addTopic(t);
     for (const p of scenario.producers ?? []) this.addProducer(p);
     for (const g of scenario.groups ?? []) this.addGroup(g);
     for (const s of scenario.standaloneConsumers ?? []) this.addStandaloneConsumer(s);
+    for (const g of scenario.shareGroups ?? []) this.addShareGroup(g);
   }
 
   get now(): number {
@@ -105,7 +111,7 @@ export class Simulation {
     return this.recent;
   }
 
-  private emit(body: SimEventBody): void {
+  private emit(body: SimEventBody | ShareGroupEventBody): void {
     const event = { t: this.clock, seq: this.eventSeq++, ...body } as SimEvent;
     this.recent.push(event);
     if (this.recent.length > RECENT_EVENT_LIMIT * 2) this.recent.splice(0, this.recent.length - RECENT_EVENT_LIMIT);
@@ -146,6 +152,7 @@ export class Simulation {
     const now = this.clock;
     const dt = this.tickMs;
     for (const p of this.producers.values()) p.step(dt);
+    this.shares.step(now, dt);
     for (const g of this.groups.values()) g.tick(now);
     for (const c of this.consumers.values()) c.step(now, dt);
     if (now >= this.nextLagCheckAt) {
@@ -177,18 +184,24 @@ export class Simulation {
         this.addStandaloneConsumer(action.consumer);
         return;
       case 'stop-consumer': {
+        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.stopConsumer(action.consumer));
         const c = this.requireRunningConsumer(action.consumer);
         c.close();
         this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.group.groupId });
         return;
       }
       case 'crash-consumer': {
+        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.crashConsumer(action.consumer));
         const c = this.requireRunningConsumer(action.consumer);
         c.crash();
         this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.group.groupId });
         return;
       }
       case 'stall-consumer': {
+        if (this.shares.hasConsumer(action.consumer)) {
+          const ms = parseDurationField('duration', action.duration);
+          return this.shareAction(() => this.shares.stallConsumer(action.consumer, ms));
+        }
         const c = this.requireRunningConsumer(action.consumer);
         const ms = parseDurationField('duration', action.duration);
         c.stall(this.clock, ms);
@@ -196,6 +209,7 @@ export class Simulation {
         return;
       }
       case 'restart-consumer': {
+        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.restartConsumer(action.consumer));
         const c = this.requireConsumer(action.consumer);
         if (c.status === 'running') throw new SimulationError(`consumer '${c.clientId}' is already running`);
         const replacement = new ConsumerClient(this.ctx, {
@@ -214,6 +228,10 @@ export class Simulation {
         return;
       }
       case 'set-consumer-rate': {
+        if (this.shares.hasConsumer(action.consumer)) {
+          requireRate('ratePerSec', action.ratePerSec);
+          return this.shareAction(() => this.shares.setConsumerRate(action.consumer, action.ratePerSec));
+        }
         const c = this.requireConsumer(action.consumer);
         requireRate('ratePerSec', action.ratePerSec);
         const from = c.ratePerSec;
@@ -235,8 +253,15 @@ export class Simulation {
         this.addTopic(action.topic);
         return;
       case 'add-group':
+        if (this.shares.hasGroup(action.group.groupId)) throw new SimulationError(`group: '${action.group.groupId}' already exists (a share group)`);
         this.addGroup(action.group);
         return;
+      case 'add-share-group':
+        this.addShareGroup(action.group);
+        return;
+      case 'add-share-consumer':
+        this.requireNewClientId(action.consumer.clientId);
+        return this.shareAction(() => this.shares.addConsumer(action.group, action.consumer));
       case 'set-assignor': {
         const g = this.requireGroup(action.group);
         if (g.protocolType === 'consumer') {
@@ -286,6 +311,9 @@ export class Simulation {
 
   private addGroup(spec: GroupSpec): GroupCoordinator {
     if (this.groups.has(spec.groupId)) throw new SimulationError(`group: '${spec.groupId}' already exists`);
+    for (const c of spec.consumers ?? []) {
+      if (this.shares.hasConsumer(c.clientId)) throw new SimulationError(`clientId: '${c.clientId}' is already used by another consumer`);
+    }
     const group = new GroupCoordinator(spec.groupId, this.ctx);
     this.groups.set(spec.groupId, group);
     this.groupAssignors.set(spec.groupId, spec.assignor);
@@ -344,7 +372,25 @@ export class Simulation {
   }
 
   private requireNewClientId(clientId: string): void {
-    if (this.consumers.has(clientId)) throw new SimulationError(`clientId: '${clientId}' is already used by another consumer`);
+    if (this.consumers.has(clientId) || this.shares.hasConsumer(clientId)) throw new SimulationError(`clientId: '${clientId}' is already used by another consumer`);
+  }
+
+  private addShareGroup(spec: ShareGroupSpec): void {
+    if (this.groups.has(spec.groupId)) throw new SimulationError(`group: '${spec.groupId}' already exists (a consumer group)`);
+    for (const c of spec.consumers ?? []) {
+      if (this.consumers.has(c.clientId)) throw new SimulationError(`clientId: '${c.clientId}' is already used by another consumer`);
+    }
+    this.shareAction(() => this.shares.addGroup(spec));
+  }
+
+  /** Runs a share-group call, turning its errors into SimulationErrors. */
+  private shareAction(call: () => void): void {
+    try {
+      call();
+    } catch (e) {
+      if (e instanceof ShareGroupError) throw new SimulationError(e.message);
+      throw e;
+    }
   }
 
   private requireTopic(name: string): Topic {

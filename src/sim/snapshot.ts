@@ -6,6 +6,7 @@ import type { ConsumerStatus, MembershipStatus } from './consumerClient';
 import type { DeliveryCounts } from './delivery';
 import type { GroupState } from './groupState';
 import type { Simulation } from './simulation';
+import type { ShareGroupSnapshot } from './shareGroup';
 
 export interface PartitionSnapshot {
   partition: number;
@@ -92,6 +93,8 @@ export interface SimSnapshot {
   producers: ProducerSnapshot[];
   groups: GroupSnapshot[];
   consumers: ConsumerSnapshot[];
+  /** Share groups (KIP-932). */
+  shareGroups: ShareGroupSnapshot[];
 }
 
 export function snapshot(sim: Simulation): SimSnapshot {
@@ -160,5 +163,5 @@ export function snapshot(sim: Simulation): SimSnapshot {
     sincePollMs: now - c.lastPollAt,
     sinceHeartbeatMs: now - c.lastHeartbeatSentAt,
   }));
-  return { t: now, tickMs: sim.tickMs, seed: sim.seed, scenario: sim.scenario.name, topics, producers, groups, consumers };
+  return { t: now, tickMs: sim.tickMs, seed: sim.seed, scenario: sim.scenario.name, topics, producers, groups, consumers, shareGroups: sim.shares.snapshot() };
 }

@@ -83,11 +83,22 @@ export function runCommand(args: string[], io: CliIo): number {
   if (every === undefined || until % every !== 0) describeAll();
   const snap = snapshot(sim);
   if (json) {
-    lines.push(JSON.stringify({ type: 'summary', t: sim.now, groups: snap.groups.map((g) => ({ group: g.groupId, state: g.state, generation: g.generation, totalLag: g.totalLag, ...g.delivery })) }));
+    lines.push(
+      JSON.stringify({
+        type: 'summary',
+        t: sim.now,
+        groups: snap.groups.map((g) => ({ group: g.groupId, state: g.state, generation: g.generation, totalLag: g.totalLag, ...g.delivery })),
+        shareGroups: snap.shareGroups.map((g) => ({ group: g.groupId, state: g.state, groupEpoch: g.groupEpoch, ...g.totals })),
+      }),
+    );
   } else {
     lines.push('Summary:');
     for (const g of snap.groups) {
       lines.push(`  ${g.groupId}: ${g.state}, generation ${g.generation}, total lag ${g.totalLag}, processed ${g.delivery.processed}, processed again ${g.delivery.duplicates}, out of key order ${g.delivery.outOfOrder}`);
+    }
+    for (const g of snap.shareGroups) {
+      const busy = g.members.filter((m) => m.processed > 0).length;
+      lines.push(`  ${g.groupId} (share group): ${g.state}, ${busy} of ${g.members.length} consumers busy, accepted ${g.totals.accepted}, processed again ${g.totals.duplicates}, out of key order ${g.totals.outOfOrder}, archived ${g.totals.archivedAtLimit + g.totals.rejected}`);
     }
   }
   flush();

@@ -16,7 +16,7 @@
  *  - the broker's min session timeout is not above its max;
  *  - every `at` and `duration` parses to a safe integer number of milliseconds.
  */
-import type { ConsumerConfig, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, StandaloneConsumerSpec, TimelineEntry, TopicSpec } from './types';
+import type { ConsumerConfig, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, ShareConsumerSpec, ShareGroupSpec, StandaloneConsumerSpec, TimelineEntry, TopicSpec } from './types';
 import { formatDuration, tryParseDuration } from './duration';
 import { MAX_ERRORS, ScenarioError, SchemaNode, childPath, scenarioSchema, show, validateScenarioShape } from './validate';
 
@@ -340,7 +340,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     else order.push({ entry, index, atMs });
   });
   order.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
-  const later = { topic: new Map<string, Later>(), producer: new Map<string, Later>(), group: new Map<string, Later>(), consumer: new Map<string, Later>() };
+  const later = { topic: new Map<string, Later>(), producer: new Map<string, Later>(), group: new Map<string, Later>(), shareGroup: new Map<string, Later>(), consumer: new Map<string, Later>() };
   const note = (m: Map<string, Later>, name: string, atMs: number, path: string) => {
     if (!m.has(name)) m.set(name, { atMs, path });
   };
@@ -351,7 +351,10 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     else if (e.action === 'add-group') {
       note(later.group, e.group.groupId, atMs, p);
       for (const c of e.group.consumers ?? []) note(later.consumer, c.clientId, atMs, p);
-    } else if (e.action === 'add-consumer' || e.action === 'add-standalone-consumer') note(later.consumer, e.consumer.clientId, atMs, p);
+    } else if (e.action === 'add-share-group') {
+      note(later.shareGroup, e.group.groupId, atMs, p);
+      for (const c of e.group.consumers ?? []) note(later.consumer, c.clientId, atMs, p);
+    } else if (e.action === 'add-consumer' || e.action === 'add-standalone-consumer' || e.action === 'add-share-consumer') note(later.consumer, e.consumer.clientId, atMs, p);
   }
 
   const unknown = (kind: string, known: ReadonlyMap<string, unknown>, laterMap: ReadonlyMap<string, Later>, name: string): string => {
@@ -416,7 +419,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     checkConfig(c.config, path, true);
   };
   const addGroup = (g: GroupSpec, path: string): void => {
-    const first = groups.get(g.groupId);
+    const first = groups.get(g.groupId) ?? shareGroups.get(g.groupId);
     if (first !== undefined) add(childPath(path, 'groupId'), g.groupId, `duplicate groupId; the group is already defined at ${first}`);
     else groups.set(g.groupId, childPath(path, 'groupId'));
     (g.consumers ?? []).forEach((c, i) => addConsumer(c, childPath(childPath(path, 'consumers'), i)));
@@ -431,8 +434,24 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     }
     checkConfig(c.config, path, false);
   };
+  const shareGroups = new Map<string, string>();
+  const addShareGroup = (g: ShareGroupSpec, path: string): void => {
+    const first = groups.get(g.groupId) ?? shareGroups.get(g.groupId);
+    if (first !== undefined) add(childPath(path, 'groupId'), g.groupId, `duplicate groupId; the group is already defined at ${first}`);
+    else shareGroups.set(g.groupId, childPath(path, 'groupId'));
+    (g.consumers ?? []).forEach((c, i) => addShareConsumer(c, childPath(childPath(path, 'consumers'), i)));
+  };
+  const addShareConsumer = (c: ShareConsumerSpec, path: string): void => {
+    addClient(c.clientId, path);
+    (c.topics ?? []).forEach((t, i) => requireTopic(t, childPath(childPath(path, 'topics'), i)));
+  };
   const requireGroup = (name: string, path: string): void => {
-    if (!groups.has(name)) add(path, name, unknown('group', groups, later.group, name));
+    if (shareGroups.has(name)) add(path, name, `"${name}" is a share group: use add-share-consumer for it`);
+    else if (!groups.has(name)) add(path, name, unknown('group', groups, later.group, name));
+  };
+  const requireShareGroup = (name: string, path: string): void => {
+    if (groups.has(name)) add(path, name, `"${name}" is a consumer group, not a share group: use add-consumer for it`);
+    else if (!shareGroups.has(name)) add(path, name, unknown('share group', shareGroups, later.shareGroup, name));
   };
   const requireConsumer = (name: string, path: string): void => {
     if (!clients.has(name)) add(path, name, unknown('consumer', clients, later.consumer, name));
@@ -445,6 +464,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
   (s.producers ?? []).forEach((p, i) => addProducer(p, `$.producers[${i}]`));
   (s.groups ?? []).forEach((g, i) => addGroup(g, `$.groups[${i}]`));
   (s.standaloneConsumers ?? []).forEach((c, i) => addStandalone(c, `$.standaloneConsumers[${i}]`));
+  (s.shareGroups ?? []).forEach((g, i) => addShareGroup(g, `$.shareGroups[${i}]`));
 
   for (const { entry: e, index } of order) {
     const p = `$.timeline[${index}]`;
@@ -491,6 +511,13 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
         break;
       case 'set-assignor':
         requireGroup(e.group, `${p}.group`);
+        break;
+      case 'add-share-group':
+        addShareGroup(e.group, `${p}.group`);
+        break;
+      case 'add-share-consumer':
+        requireShareGroup(e.group, `${p}.group`);
+        addShareConsumer(e.consumer, `${p}.consumer`);
         break;
     }
   }

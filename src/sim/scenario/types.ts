@@ -29,6 +29,8 @@ export interface Scenario {
   readonly groups?: readonly GroupSpec[];
   /** Consumers that `assign()` partitions by hand instead of joining a group (the anti-pattern). */
   readonly standaloneConsumers?: readonly StandaloneConsumerSpec[];
+  /** Share groups (KIP-932, queues for Kafka): more consumers than partitions, records acknowledged one by one. */
+  readonly shareGroups?: readonly ShareGroupSpec[];
   readonly timeline?: readonly TimelineEntry[];
 }
 
@@ -136,6 +138,59 @@ export interface StandaloneConsumerSpec {
   readonly config?: ConsumerConfig;
 }
 
+/** Broker-level share-group settings (and the `share.auto.offset.reset` group config). */
+export interface ShareGroupConfig {
+  /** How long a consumer holds the records it acquired before they can go to another; default 30000. */
+  'group.share.record.lock.duration.ms'?: number;
+  /** Deliveries before a record that keeps failing is archived; default 5. */
+  'group.share.delivery.count.limit'?: number;
+  /** In-flight records per share-partition; default 2000. */
+  'group.share.partition.max.record.locks'?: number;
+  /** Default 5000. */
+  'group.share.heartbeat.interval.ms'?: number;
+  /** Default 45000. */
+  'group.share.session.timeout.ms'?: number;
+  /** Where a share group starts reading; default 'latest'. */
+  'share.auto.offset.reset'?: 'earliest' | 'latest';
+}
+
+export interface ShareConsumerConfig {
+  'max.poll.records'?: number;
+  'max.poll.interval.ms'?: number;
+  /** `implicit` (default): the records of a poll are accepted by the next poll. `explicit`: acknowledge() each record, then commitSync(). */
+  'share.acknowledgement.mode'?: 'implicit' | 'explicit';
+}
+
+export type AcknowledgeType = 'accept' | 'release' | 'reject';
+
+/**
+ * Failing processing on purpose: the application acknowledges the failed record with RELEASE
+ * (try again) or REJECT (give up). `by: 'count'` (default) fails every n-th record this consumer
+ * processes (a transient failure); `by: 'offset'` fails the same records every time (a poison
+ * record: released, it reaches the delivery-count limit and is archived).
+ */
+export interface FailEvery {
+  n: number;
+  ack: 'release' | 'reject';
+  by?: 'count' | 'offset';
+}
+
+export interface ShareConsumerSpec {
+  clientId: string;
+  /** Processing capacity in records per second. */
+  ratePerSec: number;
+  /** Topics to subscribe to; default: the scenario's first topic. */
+  topics?: string[];
+  config?: ShareConsumerConfig;
+  failEvery?: FailEvery;
+}
+
+export interface ShareGroupSpec {
+  groupId: string;
+  consumers?: ShareConsumerSpec[];
+  config?: ShareGroupConfig;
+}
+
 export type TimelineEntry = { readonly at: Duration } & Action;
 
 /** Everything a user (a timeline, the UI, a command) can do to a running simulation. */
@@ -157,6 +212,8 @@ export type Action =
   | { readonly action: 'add-partitions'; readonly topic: string; readonly partitions: number }
   | { readonly action: 'add-topic'; readonly topic: TopicSpec }
   | { readonly action: 'add-group'; readonly group: GroupSpec }
+  | { readonly action: 'add-share-group'; readonly group: ShareGroupSpec }
+  | { readonly action: 'add-share-consumer'; readonly group: string; readonly consumer: ShareConsumerSpec }
   /** A rolling change of every member's partition.assignment.strategy; members rejoin. */
   | { readonly action: 'set-assignor'; readonly group: string; readonly assignor: AssignorName | readonly AssignorName[] };
 

@@ -69,6 +69,11 @@ describe('schema ↔ src/sim/scenario/types.ts', () => {
       ConsumerSpec: 'consumerSpec',
       GroupSpec: 'groupSpec',
       StandaloneConsumerSpec: 'standaloneConsumerSpec',
+      ShareGroupConfig: 'shareGroupConfig',
+      ShareConsumerConfig: 'shareConsumerConfig',
+      FailEvery: 'failEvery',
+      ShareConsumerSpec: 'shareConsumerSpec',
+      ShareGroupSpec: 'shareGroupSpec',
     };
     for (const [iface, def] of Object.entries(map)) compare(iface, interfaces.get(iface)!, defs[def]!);
   });

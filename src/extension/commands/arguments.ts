@@ -111,7 +111,7 @@ export class ArgumentChecker {
     const fitting = this.consumersWithStatus(statuses);
     const expected = fitting.length
       ? this.l10n.t('expected a {0} consumer: {1}', statuses.join('/'), fitting.join(', '))
-      : this.l10n.t('no consumer is {0}', statuses.join(' or '));
+      : this.l10n.t('no consumer is {0}', statuses.join('/'));
     if (!c) return this.invalid(field, value, expected);
     if (!statuses.includes(c.status)) return this.invalid(field, value, this.l10n.t('the consumer is {0}; {1}', c.status, expected));
     return ok(c.clientId);

@@ -54,9 +54,13 @@ export function renderWebview(webview: vscode.Webview, extensionUri: vscode.Uri,
 }
 
 let localizedStrings: Record<string, string> | undefined;
-/** WEBVIEW_STRINGS, each value through vscode.l10n.t (computed once). */
+/**
+ * WEBVIEW_STRINGS, each value through vscode.l10n.t (computed once): the bundle's keys are the
+ * English values (scripts/l10n/extract.mjs adds them), so `{name}` placeholders pass through
+ * untouched (no arguments, no formatting) and the webview fills them.
+ */
 export function webviewStrings(): Record<string, string> {
-  return (localizedStrings ??= Object.fromEntries(Object.entries(WEBVIEW_STRINGS as Record<string, string>).map(([k, v]) => [k, vscode.l10n.t(v)])));
+  return (localizedStrings ??= Object.fromEntries(Object.entries(WEBVIEW_STRINGS as Record<string, string>).map(([k, v]) => [k, vscode.l10n.t(/* l10n-extract: WEBVIEW_STRINGS */ v)])));
 }
 
 export class WebviewConnection extends Disposable {

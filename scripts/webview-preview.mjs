@@ -11,6 +11,8 @@
 // SimulationSession in the page. Page options (query string):
 //   view=panel|sidebar  theme=light|dark|high-contrast  scenario=05-idle-consumer|big|<builtin prefix>
 //   at=<virtual ms to run first>  play=true  speed=<n>  reduceMotion=true
+//   locale=ko     the strings the extension would send in Korean (l10n/bundle.l10n.ko.json)
+// `--locale ko` makes that the default (screenshots get a `-ko` suffix).
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -91,7 +93,18 @@ function themeCss(name) {
   return `html {\n${vars}\n}\nhtml { background: var(--preview-bg); scrollbar-color: rgba(121,121,121,.4) transparent; }\nbody { background-color: transparent; color: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); font-weight: var(--vscode-font-weight); font-size: var(--vscode-font-size); margin: 0; padding: 0 20px; }\n`;
 }
 
+/** The l10n bundle for a locale (English: none, the webview's own strings). */
+function l10nBundle(locale) {
+  if (!locale || locale === 'en') return undefined;
+  const file = join(root, 'l10n', `bundle.l10n.${locale}.json`);
+  if (!existsSync(file)) throw new Error(`no l10n bundle for locale ${locale}`);
+  return readFileSync(file, 'utf8');
+}
+const defaultLocale = option('--locale', 'en');
+
 function page(query) {
+  const locale = query.get('locale') ?? defaultLocale;
+  const bundle = l10nBundle(locale);
   const view = query.get('view') === 'sidebar' ? 'sidebar' : 'panel';
   const themeName = THEMES[query.get('theme')] ? query.get('theme') : 'dark';
   const theme = THEMES[themeName];
@@ -99,7 +112,7 @@ function page(query) {
   const at = Number(query.get('at') ?? '0') || 0;
   const bodyClasses = [theme.bodyClass, query.get('reduceMotion') === 'true' ? 'vscode-reduce-motion' : ''].filter(Boolean).join(' ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; script-src 'self';">
@@ -112,7 +125,7 @@ function page(query) {
 </head>
 <body class="${escapeHtml(bodyClasses)}" data-vscode-theme-kind="${escapeHtml(theme.kind)}" data-at="${at}" data-play="${query.get('play') === 'true'}" data-speed="${Number(query.get('speed') ?? '1') || 1}">
 <script type="application/json" id="preview-scenario">${scenario}</script>
-<div id="app" data-view="${view}"></div>
+${bundle ? `<script type="application/json" id="preview-l10n">${bundle.replace(/</g, '\\u003c')}</script>\n` : ''}<div id="app" data-view="${view}"></div>
 <script src="/preview-host.js"></script>
 <script src="/dist/webview/main.js"></script>
 </body>
@@ -193,7 +206,7 @@ if (!flag('--screenshots')) {
     await p.goto(`${base}/?${q}`);
     await p.waitForSelector('[data-testid="group"]', { timeout: 20000 });
     await p.waitForTimeout(400);
-    const file = join(out, `${s.name}.png`);
+    const file = join(out, `${s.name}${defaultLocale === 'en' ? '' : `-${defaultLocale}`}.png`);
     await p.screenshot({ path: file, fullPage: !!s.full });
     console.log(`${file} (${Date.now() - t0} ms)`);
     await p.close();

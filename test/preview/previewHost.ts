@@ -4,7 +4,9 @@
  * messages from a real SimulationSession running in the page, the way the extension will.
  *
  * The page provides the scenario as `<script type="application/json" id="preview-scenario">` and
- * options on `<body data-at="30000" data-play="true" data-speed="1">`.
+ * options on `<body data-at="30000" data-play="true" data-speed="1">`; with a locale, the l10n bundle
+ * as `<script type="application/json" id="preview-l10n">`, through which the host maps the
+ * WEBVIEW_STRINGS values as the extension does with vscode.l10n.t.
  */
 import type { HostMessage, WebviewMessage } from '../../src/protocol/messages';
 import { checkWebviewMessage } from '../../src/protocol/validate';
@@ -21,6 +23,10 @@ const w = window as unknown as PreviewWindow;
 const dataEl = document.getElementById('preview-scenario');
 const loaded = loadScenario(dataEl?.textContent ?? '');
 if (!loaded.ok) throw new Error(`preview: bad scenario: ${JSON.stringify(loaded.errors)}`);
+
+/** WEBVIEW_STRINGS as the extension sends them: each value looked up in the locale's bundle. */
+const l10n = JSON.parse(document.getElementById('preview-l10n')?.textContent ?? '{}') as Record<string, string>;
+const strings: Record<string, string> = Object.fromEntries(Object.entries(WEBVIEW_STRINGS as Record<string, string>).map(([k, v]) => [k, l10n[v] ?? v]));
 
 /** Time spent in the simulated extension (engine + snapshots), to tell it apart from rendering. */
 const stats = { hostMs: 0, frames: 0 };
@@ -72,7 +78,7 @@ function onMessage(raw: unknown): void {
     case 'ready':
       view = m.view;
       ready = true;
-      send({ type: 'init', version: 1, view, status: session.status(), snapshot: session.snapshot(), events: session.simulation.recentEvents().slice(-500), strings: { ...WEBVIEW_STRINGS } });
+      send({ type: 'init', version: 1, view, status: session.status(), snapshot: session.snapshot(), events: session.simulation.recentEvents().slice(-500), strings });
       if (at > 0) {
         // Half-second steps, each an update (as if it had been running): history for the charts.
         for (let t = 500; t <= at; t += 500) session.advance(Math.min(500, at - session.simulation.now));

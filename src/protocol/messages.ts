@@ -8,6 +8,20 @@
 import type { Action } from '../sim/scenario/types';
 import type { SimEvent } from '../sim/events';
 import type { SimSnapshot } from '../sim/snapshot';
+import type { ProtocolVariant } from '../sim/comparisons';
+
+/** One protocol's figures in a comparison (the same run measures as `compareProtocols`). */
+export interface ProtocolComparisonRow {
+  readonly variant: ProtocolVariant;
+  /** English label from the engine; views show their own localised name for `variant`. */
+  readonly label: string;
+  readonly rounds: number;
+  readonly maxUnownedMs: number;
+  readonly totalUnownedMs: number;
+  readonly processed: number;
+  readonly duplicates: number;
+  readonly outOfOrder: number;
+}
 
 export const PROTOCOL_VERSION = 1;
 
@@ -37,7 +51,9 @@ export type HostMessage =
   /** A throttled update: the new snapshot and only the events since the previous message. */
   | { readonly type: 'update'; readonly status: SessionStatus; readonly snapshot: SimSnapshot; readonly events: readonly SimEvent[]; readonly reset: boolean }
   /** An intent could not be carried out (e.g. "consumer 'x' is not running"). */
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** The answer to `compare-protocols`: the session's scenario run once per rebalance protocol. */
+  | { readonly type: 'comparison'; readonly rows: readonly ProtocolComparisonRow[]; readonly scenarioName: string; readonly untilMs: number };
 
 // ---- webview → extension ------------------------------------------------------------------
 
@@ -52,7 +68,9 @@ export type WebviewMessage =
   /** Open the describe table of a group as a text document. */
   | { readonly type: 'open-describe'; readonly group: string }
   /** Open the simulator panel (from the sidebar). */
-  | { readonly type: 'open-panel' };
+  | { readonly type: 'open-panel' }
+  /** Run the session's scenario under classic eager, classic cooperative-sticky and KIP-848 (answered by `comparison`). */
+  | { readonly type: 'compare-protocols' };
 
 export type WebviewMessageType = WebviewMessage['type'];
 export type HostMessageType = HostMessage['type'];

@@ -83,8 +83,13 @@ export function checkWebviewMessage(value: unknown): Checked<WebviewMessage> {
       if (extra) return fail(extra);
       return { ok: true, message: { type: 'open-panel' } };
     }
+    case 'compare-protocols': {
+      const extra = onlyKeys(m, ['type']);
+      if (extra) return fail(extra);
+      return { ok: true, message: { type: 'compare-protocols' } };
+    }
     default:
-      return fail(`type: ${show(m.type)} is not a known message type (expected ready, control, set-speed, action, open-describe or open-panel)`);
+      return fail(`type: ${show(m.type)} is not a known message type (expected ready, control, set-speed, action, open-describe, open-panel or compare-protocols)`);
   }
 }
 
@@ -120,6 +125,23 @@ function eventsProblem(v: unknown): string | undefined {
   return i < 0 ? undefined : `events[${i}]: ${show(v[i])} is not valid: expected an event { t, seq, type, ... }`;
 }
 
+const VARIANTS = ['classic-eager', 'classic-cooperative', 'kip848'] as const;
+const ROW_NUMBERS = ['rounds', 'maxUnownedMs', 'totalUnownedMs', 'processed', 'duplicates', 'outOfOrder'] as const;
+
+function comparisonProblem(m: Record<string, unknown>): string | undefined {
+  if (typeof m.scenarioName !== 'string') return `scenarioName: ${show(m.scenarioName)} is not valid: expected a string`;
+  if (!isNum(m.untilMs) || m.untilMs < 0) return `untilMs: ${show(m.untilMs)} is not valid: expected a number of ms`;
+  if (!Array.isArray(m.rows)) return `rows: ${show(m.rows)} is not valid: expected a list`;
+  for (let i = 0; i < m.rows.length; i++) {
+    const r: unknown = m.rows[i];
+    if (!isRecord(r)) return `rows[${i}]: ${show(r)} is not valid: expected an object`;
+    if (!VARIANTS.includes(r.variant as (typeof VARIANTS)[number])) return `rows[${i}].variant: ${show(r.variant)} is not valid: expected one of ${VARIANTS.join(', ')}`;
+    if (typeof r.label !== 'string') return `rows[${i}].label: ${show(r.label)} is not valid: expected a string`;
+    for (const k of ROW_NUMBERS) if (!isNum(r[k]) || (r[k] as number) < 0) return `rows[${i}].${k}: ${show(r[k])} is not valid: expected a number ≥ 0`;
+  }
+  return undefined;
+}
+
 /** The webview's side: checks the shape of what the extension sends (cheap structural checks). */
 export function checkHostMessage(value: unknown): Checked<HostMessage> {
   if (!isRecord(value)) return fail(`message: expected an object, got ${show(value)}`);
@@ -141,7 +163,12 @@ export function checkHostMessage(value: unknown): Checked<HostMessage> {
     case 'error':
       if (typeof value.message !== 'string') return fail(`message: ${show(value.message)} is not valid: an 'error' message needs a message string`);
       return { ok: true, message: value as unknown as HostMessage };
+    case 'comparison': {
+      const problem = comparisonProblem(value);
+      if (problem) return fail(problem);
+      return { ok: true, message: value as unknown as HostMessage };
+    }
     default:
-      return fail(`type: ${show(value.type)} is not a known message type (expected init, update or error)`);
+      return fail(`type: ${show(value.type)} is not a known message type (expected init, update, error or comparison)`);
   }
 }

@@ -49,6 +49,8 @@ export class App {
   private pending = false;
   private announcements: string[] = [];
   private restoredScroll = false;
+  /** The latest `comparison` from the extension (the panel's "Compare protocols"). */
+  comparison: Extract<HostMessage, { type: 'comparison' }> | null = null;
   /** Renders done (for tests and diagnostics). */
   renders = 0;
 
@@ -107,6 +109,11 @@ export class App {
     const msg: HostMessage = checked.message;
     if (msg.type === 'error') {
       this.notice(t(this.ctx, 'hostError', msg.message), 'error');
+      return;
+    }
+    if (msg.type === 'comparison') {
+      this.comparison = msg;
+      this.requestRender();
       return;
     }
     this.store.apply(msg);

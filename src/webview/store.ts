@@ -40,7 +40,7 @@ export class Store {
     return this.eventList;
   }
 
-  /** Applies an `init` or `update` (an `error` changes nothing here). */
+  /** Applies an `init` or `update` (an `error` or a `comparison` changes nothing here). */
   apply(msg: HostMessage): StoreChange {
     switch (msg.type) {
       case 'init':
@@ -57,6 +57,7 @@ export class Store {
         return { snapshot: true, events: msg.events.length > 0 || msg.reset, reset: msg.reset };
       }
       case 'error':
+      case 'comparison':
         return { snapshot: false, events: false, reset: false };
     }
   }

@@ -14,6 +14,7 @@ import { WEBVIEW_STRINGS } from '../../protocol/webviewStrings';
 import { SimulationError } from '../../sim/simulation';
 import { COMMANDS } from '../commands/ids';
 import { webviewHtml, createNonce } from './webviewHtml';
+import { runProtocolComparison } from './protocolComparison';
 
 /** Events sent with `init` (the webview keeps about this many). */
 export const INIT_EVENTS = 1_000;
@@ -130,6 +131,9 @@ export class WebviewConnection extends Disposable {
           return;
         case 'open-panel':
           void vscode.commands.executeCommand(COMMANDS.openSimulator);
+          return;
+        case 'compare-protocols':
+          this.post(runProtocolComparison(session));
           return;
         default: {
           const unknown: never = message;

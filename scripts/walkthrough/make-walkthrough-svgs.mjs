@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Draws the nine walkthrough pictures (media/walkthrough/0N-<slug>.svg). Run it after changing a
+// Draws the walkthrough pictures (media/walkthrough/NN-<slug>.svg: the nine tutorial steps, and
+// steps 10 and 11, beyond the tutorial). Run it after changing a
 // picture: `node scripts/walkthrough/make-walkthrough-svgs.mjs`. The only words in the pictures
-// are names that read the same in English and Korean (peter-01, P0..P3, consumerNN, group ids).
+// are names that read the same in English and Korean (peter-01, P0..P3, consumerNN, workerNN, group ids).
 //
 // Colours are VS Code theme variables with fallbacks. Inlined in a webview (walkthrough media
 // "svg", or the simulator) the variables follow the user's theme. Loaded through <img> (an image
@@ -45,7 +46,10 @@ ${body}
 `;
 }
 
-/** Topic with partition logs. rows: [{ read, unread, marks?: [{at, color}], fresh?, label? }] */
+/**
+ * Topic with partition logs. rows: [{ read, unread, marks?: [{at, color}], fresh?, label?,
+ * cells?: {index: colour} (overrides read/unread), locks?: [index] (a padlock on the cell) }]
+ */
 function topic(x, y, rows, { cells = 12, name = 'peter-01', rowH = 30 } = {}) {
   const out = [];
   const w = cells * 11 + 6;
@@ -61,10 +65,12 @@ function topic(x, y, rows, { cells = 12, name = 'peter-01', rowH = 30 } = {}) {
     for (let c = 0; c < cells; c++) {
       const cx = lx + c * 11;
       let fill = null;
-      if (c < r.read) fill = `fill="${C.blue}" fill-opacity="0.35"`;
+      if (r.cells?.[c]) fill = `fill="${r.cells[c]}"`;
+      else if (c < r.read) fill = `fill="${C.blue}" fill-opacity="0.35"`;
       else if (c < r.read + r.unread) fill = `fill="${C.orange}"`;
       if (fill) out.push(`<rect x="${cx}" y="${ry}" width="9" height="18" rx="2" ${fill}/>`);
       else out.push(`<rect x="${cx + 0.5}" y="${ry + 0.5}" width="8" height="17" rx="2" fill="none" stroke="${C.fg}" stroke-opacity="0.3"/>`);
+      if (r.locks?.includes(c)) out.push(lock(cx + 1, ry + 5, C.bg));
     }
     for (const m of r.marks ?? []) {
       const mx = lx + m.at * 11 - 1;
@@ -122,6 +128,11 @@ function producer(x, y, speed = 1, color = C.fg) {
     o.push(`<path d="M${cx} ${y + 5}l4 4l-4 4" fill="none" stroke="${speed > 1 ? C.orange : color}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`);
   }
   return o.join('');
+}
+
+/** A padlock, 7 wide and 9 high, top-left at (x, y): a record acquired under a lock (share groups). */
+function lock(x, y, color = C.purple) {
+  return `<path d="M${x + 1.75} ${y + 4}v-1.6a1.75 1.75 0 0 1 3.5 0v1.6" fill="none" stroke="${color}" stroke-width="1.2"/><rect x="${x}" y="${y + 4}" width="7" height="5" rx="1" fill="${color}"/>`;
 }
 
 function rebalanceIcon(cx, cy, r = 8, color = C.yellow) {
@@ -310,6 +321,70 @@ const pics = {};
   cs.forEach((c, i) => o.push(text(c.x + c.w - 28, c.y + 18, `P${i}`, { size: 9.5, fill: C.blue, anchor: 'middle', weight: '600' })));
   o.push(arrow({ x: 230, y: 70 }, { x: 256, y: 60 }, 'red', { width: 1.4, opacity: 0.8 }));
   pics['09-operate'] = svg('The describe table and lag chart show consumer01 overloaded with P0 and P1; after consumer05 joins each consumer owns one partition', o.join('\n'));
+}
+
+// 10. KIP-848: consumer01 keeps P0 and never stops; P1 and P2 are released, then picked up by their new
+// owners at their next heartbeat. Below, a timeline per partition: only P1 and P2 pause.
+{
+  const t = topic(14, 44, [{ read: 9, unread: 2 }, { read: 9, unread: 2 }, { read: 9, unread: 2 }]);
+  const cs = [card(262, 44, 'consumer01'), card(262, 100, 'consumer02', 'new'), card(262, 156, 'consumer03', 'new')];
+  const o = [
+    t.svg, producer(88, 14), arrow({ x: 114, y: 23 }, { x: 155, y: 34 }, 'muted', { width: 1.3 }),
+    group(248, 22, 140, 206, 'consumer-group-01'),
+    ...cs.map((c) => c.svg),
+    // heartbeats of the new members: the hand-over happens on the next one
+    heartbeat(264, 138, 108), heartbeat(264, 194, 108),
+    // released by consumer01 (revoked first, offsets committed)
+    arrow(t.ends[1], { x: cs[0].left.x, y: cs[0].left.y + 5 }, 'muted', { dashed: true, width: 1.1, opacity: 0.7 }),
+    arrow(t.ends[2], { x: cs[0].left.x, y: cs[0].left.y + 10 }, 'muted', { dashed: true, width: 1.1, opacity: 0.7 }),
+    // P0 never changes owner; P1 and P2 go to their new owners
+    arrow(t.ends[0], { x: cs[0].left.x, y: cs[0].left.y - 4 }, 'blue', { width: 2.2 }),
+    arrow(t.ends[2], cs[1].left, 'green', { width: 2 }),
+    arrow(t.ends[1], cs[2].left, 'green', { width: 2 }),
+  ];
+  // timeline: one lane per partition, owner over time; the join at the dashed line
+  const lx = 40, lw = 186, join = lx + 74, gap = 36;
+  o.push(`<path d="M${join} 176v60" stroke="${C.yellow}" stroke-dasharray="3 3"/>`);
+  ['P0', 'P1', 'P2'].forEach((p, i) => {
+    const y = 182 + i * 18;
+    o.push(text(lx - 22, y + 9, p, { size: 10, fill: C.muted, weight: '600' }));
+    if (i === 0) {
+      o.push(`<rect x="${lx}" y="${y}" width="${lw}" height="11" rx="3" fill="${C.blue}"/>`);
+    } else {
+      o.push(`<rect x="${lx}" y="${y}" width="${join - lx}" height="11" rx="3" fill="${C.blue}"/>`);
+      o.push(`<rect x="${join + 1.5}" y="${y + 0.5}" width="${gap - 3}" height="10" rx="3" fill="none" stroke="${C.muted}" stroke-dasharray="2 2"/>`);
+      o.push(`<rect x="${join + gap}" y="${y}" width="${lx + lw - join - gap}" height="11" rx="3" fill="${C.green}"/>`);
+    }
+  });
+  pics['10-no-stop-the-world'] = svg('KIP-848: consumer01 keeps P0 and never stops reading it; it releases P1 and P2, which consumer03 and consumer02 pick up at their next heartbeat', o.join('\n'));
+}
+
+// 11. The same topic, two groups: consumer-group-01 has an idle fourth consumer; in share-group-01 all
+// four workers are busy, each holding records under a lock.
+{
+  const P = C.purple;
+  const t = topic(14, 62, [
+    { read: 8, unread: 3, cells: { 8: P, 9: P }, locks: [8, 9] },
+    { read: 8, unread: 3, cells: { 9: P, 10: P }, locks: [9, 10] },
+    { read: 7, unread: 4, cells: { 7: P, 8: P, 10: P }, locks: [7, 8, 10] },
+  ]);
+  const small = { h: 20 };
+  const cg = ['consumer01', 'consumer02', 'consumer03'].map((n, i) => card(262, 26 + i * 24, n, 'active', small));
+  const idle = card(262, 98, 'consumer04', 'idle', small);
+  const sg = ['worker01', 'worker02', 'worker03', 'worker04'].map((n, i) => card(262, 148 + i * 24, n, 'active', small));
+  const o = [
+    t.svg, producer(88, 32), arrow({ x: 114, y: 41 }, { x: 155, y: 52 }, 'muted', { width: 1.3 }),
+    group(248, 8, 140, 116, 'consumer-group-01', C.blue),
+    group(248, 130, 140, 112, 'share-group-01', P),
+    ...cg.map((c) => c.svg), idle.svg, ...sg.map((c) => c.svg),
+    ...t.ends.map((e, i) => arrow({ x: e.x, y: e.y - 3 }, cg[i].left, 'blue', { width: 1.4 })),
+  ];
+  // the simple assignor's epoch 4: P0 → worker01, worker02; P1 → worker03, worker04; P2 → worker01, worker03
+  const share = [[0, 0], [0, 1], [1, 2], [1, 3], [2, 0], [2, 2]];
+  for (const [p, w] of share) o.push(arrow({ x: t.ends[p].x, y: t.ends[p].y + 3 }, sg[w].left, 'purple', { width: 1.2, opacity: 0.85 }));
+  // a lock beside each worker: it holds acquired records
+  for (const c of sg) o.push(lock(c.x + c.w - 16, c.y + 5.5, P));
+  pics['11-more-consumers-than-partitions'] = svg('Four consumers in consumer-group-01: consumer04 idle; four in share-group-01: all busy, each holding records under a lock', o.join('\n'));
 }
 
 for (const [name, content] of Object.entries(pics)) {

@@ -55,6 +55,10 @@ async function main() {
     workspaceDir,
     builtinScenariosDir: builtinScenariosDistDir,
     screenshotsDir,
+    vsix,
+    // A second VS Code host for specs that need their own (e.g. a display language): same options as
+    // startCodeServer; stopped by the spec, or at the end of the run with everything else.
+    startCodeServer: (opts) => startCodeServer({ ...opts, onOutput: verbose ? (line) => console.log(`[code-server ${opts.name ?? ''}] ${line}`) : undefined }),
     restrictToLoopback: async (context) => {
       const blocked = await restrictToLoopback(context);
       contextsBlocked.push(blocked);

@@ -17,6 +17,17 @@ export interface E2EEnvironment {
   builtinScenariosDir: string;
   /** test-results/e2e */
   screenshotsDir: string;
+  /** The extension's .vsix the run installed. */
+  vsix: string;
+  /** Starts another code-server (scripts/vscode-host/code-server.mjs startCodeServer). */
+  startCodeServer(opts: {
+    name?: string;
+    folder?: string;
+    installExtensions?: string[];
+    runDir?: string;
+    keepRunDir?: boolean;
+    userSettings?: Record<string, unknown>;
+  }): Promise<{ url: string; userDataDir: string; runDir: string; workbenchUrl(o?: { folder?: string }): string; stop(): Promise<void> }>;
   /** Lets a context load only from 127.0.0.1; returns the list of blocked URLs. */
   restrictToLoopback(context: BrowserContext): Promise<string[]>;
 }
@@ -106,6 +117,33 @@ export class Workbench {
         continue;
       }
       await row.click();
+      return;
+    }
+  }
+
+  /**
+   * F1, type `typed` (a command's English title works in every display language: the palette
+   * also matches a localized command's English alias), wait for a match and run the first one.
+   */
+  async runCommandMatching(typed: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      try {
+        await this.quickInput.waitFor({ state: 'visible', timeout: 5_000 });
+      } catch (err) {
+        if (attempt >= 2) throw err;
+        await this.page.locator('.part.titlebar .window-title').click();
+        continue;
+      }
+      await this.page.keyboard.type(typed);
+      try {
+        await this.quickInput.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+      } catch (err) {
+        if (attempt >= 2) throw err;
+        continue;
+      }
+      await this.page.keyboard.press('Enter');
       return;
     }
   }

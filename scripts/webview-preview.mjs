@@ -11,6 +11,9 @@
 // SimulationSession in the page. Page options (query string):
 //   view=panel|sidebar  theme=light|dark|high-contrast  scenario=05-idle-consumer|big|<builtin prefix>
 //   at=<virtual ms to run first>  play=true  speed=<n>  reduceMotion=true
+// Screenshots include scenario 11 (a consumer group and a share group on one topic) and the
+// "Compare protocols" view (the fake host answers `compare-protocols` like the extension);
+// `--only <part of a name>` takes a subset, e.g. `--only share-groups`.
 //   locale=ko     the strings the extension would send in Korean (l10n/bundle.l10n.ko.json)
 // `--locale ko` makes that the default (screenshots get a `-ko` suffix).
 import * as esbuild from 'esbuild';
@@ -192,6 +195,13 @@ if (!flag('--screenshots')) {
   shots.push({ name: 'panel-dark-big', view: 'panel', theme: 'dark', scenario: 'big', at: 20000 });
   shots.push({ name: 'panel-high-contrast-full', view: 'panel', theme: 'high-contrast', scenario: '05-idle-consumer', at: 25000, full: true });
   shots.push({ name: 'panel-dark-twelve', view: 'panel', theme: 'dark', scenario: 'twelve', at: 30000, full: true });
+  // Share groups next to a consumer group (scenario 11), and "Compare protocols" (scenarios 09, 10).
+  for (const theme of Object.keys(THEMES)) {
+    shots.push({ name: `panel-${theme}-share-groups`, view: 'panel', theme, scenario: '11', at: 30000, full: true });
+    shots.push({ name: `sidebar-${theme}-share-groups`, view: 'sidebar', theme, scenario: '11', at: 30000, full: true });
+    shots.push({ name: `panel-${theme}-compare`, view: 'panel', theme, scenario: '09', at: 40000, compare: true });
+  }
+  shots.push({ name: 'panel-dark-kip848', view: 'panel', theme: 'dark', scenario: '10', at: 21000, full: true });
   const only = option('--only', '');
   for (const s of shots) {
     if (only && !s.name.includes(only)) continue;
@@ -205,6 +215,10 @@ if (!flag('--screenshots')) {
     const t0 = Date.now();
     await p.goto(`${base}/?${q}`);
     await p.waitForSelector('[data-testid="group"]', { timeout: 20000 });
+    if (s.compare) {
+      await p.click('[data-testid="compare-protocols"]');
+      await p.waitForSelector('[data-testid="compare-row"]', { timeout: 60000 });
+    }
     await p.waitForTimeout(400);
     const file = join(out, `${s.name}${defaultLocale === 'en' ? '' : `-${defaultLocale}`}.png`);
     await p.screenshot({ path: file, fullPage: !!s.full });

@@ -14,6 +14,8 @@ import { ClusterControls, Toolbar } from './render/controls';
 import { GroupInput, GroupsSection } from './render/groups';
 import { TopicInput, TopicsSection } from './render/partitions';
 import { Timeline } from './render/timeline';
+import { ComparisonView } from './render/comparison';
+import { ShareGroupsSection } from './render/shareGroups';
 import { Store } from './store';
 import { restoreUiState, UiState } from './uiState';
 
@@ -46,6 +48,8 @@ export class App {
   private readonly groups: GroupsSection;
   private readonly cluster: ClusterControls;
   private readonly timeline: Timeline;
+  private readonly shareGroups: ShareGroupsSection;
+  readonly compare: ComparisonView | null;
   private pending = false;
   private announcements: string[] = [];
   private restoredScroll = false;
@@ -77,19 +81,21 @@ export class App {
     this.waiting = h(d, 'p', { class: 'waiting', 'data-testid': 'waiting' }, icon(d, 'loading', 'codicon-modifier-spin'), h(d, 'span', {}, t(this.ctx, 'waiting')));
     this.notices = h(d, 'div', { class: 'notices', 'data-testid': 'notices' });
     this.live = h(d, 'div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'live-region' });
-    this.toolbar = new Toolbar(this.ctx);
+    this.compare = this.view === 'panel' ? new ComparisonView(this.ctx) : null;
+    this.toolbar = new Toolbar(this.ctx, this.compare ? () => this.compare?.request() : undefined);
+    this.shareGroups = new ShareGroupsSection(this.ctx);
     this.topics = new TopicsSection(this.ctx);
     this.groups = new GroupsSection(this.ctx, this.store);
     this.cluster = new ClusterControls(this.ctx);
     this.timeline = new Timeline(this.ctx, this.store);
     this.layout =
       this.view === 'panel'
-        ? h(d, 'main', { class: 'layout layout-panel' }, h(d, 'div', { class: 'col col-left' }, this.topics.root, this.cluster.root, this.timeline.root), h(d, 'div', { class: 'col col-right' }, this.groups.root))
-        : h(d, 'main', { class: 'layout layout-sidebar' }, this.topics.root, this.groups.root, this.cluster.root, this.timeline.root);
+        ? h(d, 'main', { class: 'layout layout-panel' }, h(d, 'div', { class: 'col col-left' }, this.topics.root, this.cluster.root, this.timeline.root), h(d, 'div', { class: 'col col-right' }, this.groups.root, this.shareGroups.root))
+        : h(d, 'main', { class: 'layout layout-sidebar' }, this.topics.root, this.groups.root, this.shareGroups.root, this.cluster.root, this.timeline.root);
     setHidden(this.layout, true);
     this.toolbar.root.hidden = true;
     this.root.classList.add('kafka-lab', `view-${this.view}`);
-    this.root.replaceChildren(this.toolbar.root, this.notices, this.live, this.waiting, this.layout);
+    this.root.replaceChildren(this.toolbar.root, this.notices, this.live, this.waiting, ...(this.compare ? [this.compare.root] : []), this.layout);
     win?.addEventListener('scroll', () => this.onScroll(), { passive: true });
   }
 
@@ -113,7 +119,7 @@ export class App {
     }
     if (msg.type === 'comparison') {
       this.comparison = msg;
-      this.requestRender();
+      this.compare?.receive(msg);
       return;
     }
     this.store.apply(msg);
@@ -227,6 +233,8 @@ export class App {
     }
     const groupInputs: GroupInput[] = shownGroups.map((group) => ({ group, snapshot: snap, consumers: consumersByGroup.get(group.groupId) ?? [], topicIndex }));
     this.groups.update(snap.groups, groupInputs, selected);
+    this.shareGroups.update(snap, topicIndex, consumersByGroup);
+    this.compare?.render();
     this.cluster.update(snap);
     this.timeline.update();
 

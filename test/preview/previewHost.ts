@@ -13,6 +13,7 @@ import { checkWebviewMessage } from '../../src/protocol/validate';
 import { WEBVIEW_STRINGS } from '../../src/protocol/webviewStrings';
 import { SimulationSession } from '../../src/extension/session/simulationSession';
 import { loadScenario } from '../../src/sim/scenario/load';
+import { runProtocolComparison } from '../../src/extension/views/protocolComparison';
 
 interface PreviewWindow {
   acquireVsCodeApi?: () => unknown;
@@ -106,6 +107,10 @@ function onMessage(raw: unknown): void {
       return;
     case 'open-panel':
       console.log('preview host: open-panel');
+      return;
+    case 'compare-protocols':
+      // Like the extension: run the session's scenario under the three protocols and answer.
+      send(runProtocolComparison(session));
       return;
   }
 }

@@ -31,9 +31,12 @@ export class Toolbar {
   private readonly speedOptions: HTMLOptionElement[];
   private readonly openPanel: HTMLButtonElement | null;
   private readonly openPanelText: HTMLSpanElement | null;
+  private readonly compareButton: HTMLButtonElement | null;
+  private readonly compareText: HTMLSpanElement | null;
   private running = false;
 
-  constructor(private readonly ctx: RenderContext) {
+  /** `onCompare`: the panel's "Compare protocols" button (absent in the sidebar). */
+  constructor(private readonly ctx: RenderContext, onCompare?: () => void) {
     const d = ctx.doc;
     this.title = h(d, 'h1', { class: 'scenario-title', 'data-testid': 'scenario-name' });
     this.time = h(d, 'span', { class: 'virtual-time', 'data-testid': 'virtual-time' });
@@ -65,6 +68,14 @@ export class Toolbar {
       this.openPanel = null;
       this.openPanelText = null;
     }
+    if (onCompare && ctx.view === 'panel') {
+      this.compareText = h(d, 'span', { class: 'button-text' });
+      this.compareButton = h(d, 'button', { type: 'button', class: 'button secondary compare-button', 'data-testid': 'compare-protocols' }, icon(d, 'graph'), this.compareText);
+      this.compareButton.addEventListener('click', onCompare);
+    } else {
+      this.compareButton = null;
+      this.compareText = null;
+    }
     const controls = h(
       d,
       'div',
@@ -73,6 +84,7 @@ export class Toolbar {
       this.stepButton,
       this.resetButton,
       h(d, 'span', { class: 'speed' }, this.speedLabel, this.speedSelect),
+      this.compareButton,
     );
     this.root = h(
       d,
@@ -107,6 +119,10 @@ export class Toolbar {
     this.speedOptions.forEach((o, i) => setText(o, t(ctx, 'speedOption', SPEEDS[i]!)));
     const nearest = SPEEDS.reduce((best, s) => (Math.abs(s - status.speed) < Math.abs(best - status.speed) ? s : best), SPEEDS[0]);
     if (this.ctx.doc.activeElement !== this.speedSelect && this.speedSelect.value !== String(nearest)) this.speedSelect.value = String(nearest);
+    if (this.compareButton && this.compareText) {
+      setText(this.compareText, t(ctx, 'compareProtocols'));
+      setAttr(this.compareButton, 'title', t(ctx, 'compareProtocolsTitle'));
+    }
     if (this.openPanel && this.openPanelText) {
       setText(this.openPanelText, t(ctx, 'openPanelShort'));
       setAttr(this.openPanel, 'title', t(ctx, 'openPanel'));

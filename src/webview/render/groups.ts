@@ -15,6 +15,7 @@ import { suggestClientId } from './controls';
 import { DescribeView } from './describeView';
 import { Field, InlineForm, NAME_PATTERN, parseNumber } from './forms';
 import { LagChart } from './lagChart';
+import { groupBusy } from './shareGroups';
 
 /** Group states (classic, and KIP-848's Assigning / Reconciling); an unknown one shows as it is. */
 const STATE_KEY: Readonly<Record<string, WebviewStringKey>> = {
@@ -27,7 +28,11 @@ const STATE_KEY: Readonly<Record<string, WebviewStringKey>> = {
   Dead: 'stateDead',
 };
 
-const STATE_ICON: Readonly<Record<string, string>> = { Empty: 'circle-outline', Stable: 'pass', Dead: 'circle-slash' };
+const STATE_ICON: Readonly<Record<string, string>> = { Empty: 'circle-outline', Stable: 'pass', Dead: 'circle-slash', Assigning: 'server-process', Reconciling: 'arrow-swap' };
+/** KIP-848's states get a one-line explanation as the badge's tooltip. */
+const STATE_TITLE: Readonly<Record<string, WebviewStringKey>> = { Assigning: 'stateAssigningTitle', Reconciling: 'stateReconcilingTitle' };
+/** Icons that turn while the group rebalances (the KIP-848 ones do not: nothing stops). */
+const SPINNING = new Set(['PreparingRebalance', 'CompletingRebalance']);
 
 const ASSIGNOR_CHOICES: ReadonlyArray<{ value: string; assignor: AssignorName | readonly AssignorName[] }> = [
   { value: 'default', assignor: ['range', 'cooperative-sticky'] },
@@ -54,6 +59,7 @@ export class GroupView {
   private readonly assignor: HTMLSpanElement;
   private readonly lag: HTMLSpanElement;
   private readonly members: HTMLSpanElement;
+  private readonly busy: HTMLSpanElement;
   private readonly delivery: HTMLParagraphElement;
   private readonly consumersHeading: HTMLHeadingElement;
   private readonly noConsumers: HTMLParagraphElement;
@@ -86,6 +92,7 @@ export class GroupView {
     this.assignor = h(d, 'span', { class: 'fact', 'data-testid': 'group-assignor' });
     this.lag = h(d, 'span', { class: 'fact lag-fact', 'data-testid': 'group-lag' });
     this.members = h(d, 'span', { class: 'fact', 'data-testid': 'group-members' });
+    this.busy = h(d, 'span', { class: 'fact busy-fact', 'data-testid': 'group-busy', hidden: true });
     this.delivery = h(d, 'p', { class: 'muted delivery', 'data-testid': 'group-delivery' });
 
     this.consumersHeading = h(d, 'h4', { class: 'subsection-title' });
@@ -127,7 +134,7 @@ export class GroupView {
         'header',
         { class: 'group-head' },
         h(d, 'div', { class: 'group-title-row' }, icon(d, 'organization', 'group-icon'), this.name, this.stateBadge),
-        h(d, 'div', { class: 'facts' }, this.generation, this.assignor, this.members, this.lag),
+        h(d, 'div', { class: 'facts' }, this.generation, this.assignor, this.members, this.busy, this.lag),
         this.delivery,
       ),
       h(d, 'div', { class: 'group-body' },
@@ -167,11 +174,25 @@ export class GroupView {
     setClassWithPrefix(this.stateBadge, 'state-', g.state);
     const stateIcon = `codicon codicon-${STATE_ICON[g.state] ?? 'sync'}`;
     toggleClass(this.stateBadge, 'rebalancing', g.state !== 'Stable' && g.state !== 'Empty' && g.state !== 'Dead');
+    toggleClass(this.stateBadge, 'spinning', SPINNING.has(g.state));
     if (this.stateIcon.className !== stateIcon) this.stateIcon.className = stateIcon;
-    setAttr(this.stateBadge, 'title', t(ctx, 'groupStateLabel'));
+    const stateTitle = STATE_TITLE[g.state];
+    setAttr(this.stateBadge, 'title', stateTitle ? t(ctx, stateTitle) : t(ctx, 'groupStateLabel'));
     setText(this.generation, t(ctx, 'generation', g.generation));
     setAttr(this.generation, 'data-generation', String(g.generation));
-    setText(this.assignor, g.assignor ? t(ctx, 'assignorProtocol', g.assignor, g.protocol ?? '') : t(ctx, 'noAssignor'));
+    const kip848 = g.protocol === 'CONSUMER';
+    setText(this.assignor, !g.assignor ? t(ctx, 'noAssignor') : kip848 ? t(ctx, 'protocolKip848', g.assignor) : t(ctx, 'assignorProtocol', g.assignor, g.protocol ?? ''));
+    setAttr(this.assignor, 'title', kip848 ? t(ctx, 'protocolKip848Title') : null);
+    setAttr(this.assignor, 'data-protocol', g.protocol ?? null);
+    // Next to a share group, the consumer group's side of the trade-off: who is busy, who idles.
+    const sharing = (input.snapshot.shareGroups ?? []).length > 0;
+    setHidden(this.busy, !sharing);
+    if (sharing) {
+      const b = groupBusy(input.consumers);
+      setText(this.busy, t(ctx, 'groupBusy', b.busy, b.running, b.idle));
+      setAttr(this.busy, 'title', t(ctx, 'groupBusyTitle'));
+      toggleClass(this.busy, 'has-idle', b.idle > 0);
+    }
     setText(this.lag, t(ctx, 'totalLag', formatCount(g.totalLag)));
     setAttr(this.lag, 'data-lag', String(g.totalLag));
     setText(this.members, t(ctx, 'memberCount', g.members.length));

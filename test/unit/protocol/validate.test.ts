@@ -83,3 +83,44 @@ describe('protocol: messages from a webview are validated on receipt', () => {
     }
   });
 });
+
+describe('protocol: comparing rebalance protocols', () => {
+  const row = { variant: 'kip848', label: 'KIP-848 consumer (uniform)', rounds: 2, maxUnownedMs: 0, totalUnownedMs: 0, processed: 1200, duplicates: 0, outOfOrder: 0 };
+
+  it('accepts compare-protocols from a webview, and nothing else in it', () => {
+    assert.deepEqual(checkWebviewMessage({ type: 'compare-protocols' }), { ok: true, message: { type: 'compare-protocols' } });
+    const r = checkWebviewMessage({ type: 'compare-protocols', scenario: 'x' });
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.reason, /unexpected field\(s\) 'scenario' in a 'compare-protocols' message/);
+    const unknown = checkWebviewMessage({ type: 'compare' });
+    assert.equal(unknown.ok, false);
+    if (!unknown.ok) assert.match(unknown.reason, /expected ready, control, set-speed, action, open-describe, open-panel or compare-protocols/);
+  });
+
+  it('accepts a well-formed comparison and names the field of a malformed one', () => {
+    const good = { type: 'comparison', rows: [row, { ...row, variant: 'classic-eager' }, { ...row, variant: 'classic-cooperative' }], scenarioName: '9. Operate it', untilMs: 120_000 };
+    assert.deepEqual(checkHostMessage(good), { ok: true, message: good });
+    assert.equal(checkHostMessage({ ...good, rows: [] }).ok, true);
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...good, rows: 'none' }, /^rows: "none" is not valid: expected a list/],
+      [{ ...good, rows: [null] }, /^rows\[0\]: null is not valid: expected an object/],
+      [{ ...good, rows: [{ ...row, variant: 'classic-lazy' }] }, /^rows\[0\]\.variant: "classic-lazy" is not valid: expected one of classic-eager, classic-cooperative, kip848/],
+      [{ ...good, rows: [{ ...row, label: 3 }] }, /^rows\[0\]\.label: 3 is not valid/],
+      [{ ...good, rows: [row, { ...row, duplicates: -1 }] }, /^rows\[1\]\.duplicates: -1 is not valid: expected a number ≥ 0/],
+      [{ ...good, rows: [{ ...row, maxUnownedMs: 'long' }] }, /^rows\[0\]\.maxUnownedMs: "long" is not valid/],
+      [{ ...good, scenarioName: undefined }, /^scenarioName: undefined is not valid: expected a string/],
+      [{ ...good, untilMs: Number.NaN }, /^untilMs: null is not valid|^untilMs: NaN is not valid/],
+    ];
+    for (const [m, reason] of cases) {
+      const r = checkHostMessage(m);
+      assert.equal(r.ok, false, JSON.stringify(m));
+      if (!r.ok) assert.match(r.reason, reason);
+    }
+  });
+
+  it('validates the add-share-consumer action a view sends', () => {
+    const m = { type: 'action', action: { action: 'add-share-consumer', group: 'share-group-01', consumer: { clientId: 'worker05', ratePerSec: 40 } } };
+    assert.deepEqual(checkWebviewMessage(m), { ok: true, message: m });
+    assert.equal(checkWebviewMessage({ type: 'action', action: { action: 'add-share-consumer', group: 'share-group-01', consumer: { clientId: 'worker05', ratePerSec: -1 } } }).ok, false);
+  });
+});

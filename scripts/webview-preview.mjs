@@ -198,7 +198,7 @@ if (!flag('--screenshots')) {
   // Share groups next to a consumer group (scenario 11), and "Compare protocols" (scenarios 09, 10).
   for (const theme of Object.keys(THEMES)) {
     shots.push({ name: `panel-${theme}-share-groups`, view: 'panel', theme, scenario: '11', at: 30000, full: true });
-    shots.push({ name: `sidebar-${theme}-share-groups`, view: 'sidebar', theme, scenario: '11', at: 30000, full: true });
+    shots.push({ name: `sidebar-${theme}-share-groups`, view: 'sidebar', theme, scenario: '11', at: 30000, element: '[data-testid="share-groups"]' });
     shots.push({ name: `panel-${theme}-compare`, view: 'panel', theme, scenario: '09', at: 40000, compare: true });
   }
   shots.push({ name: 'panel-dark-kip848', view: 'panel', theme: 'dark', scenario: '10', at: 21000, full: true });
@@ -221,7 +221,15 @@ if (!flag('--screenshots')) {
     }
     await p.waitForTimeout(400);
     const file = join(out, `${s.name}${defaultLocale === 'en' ? '' : `-${defaultLocale}`}.png`);
-    await p.screenshot({ path: file, fullPage: !!s.full });
+    if (s.element) {
+      // A full-page shot clipped to the element (an element shot would scroll, and the sticky toolbar would cover it).
+      const box = await p.locator(s.element).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+      });
+      await p.screenshot({ path: file, fullPage: true, clip: { x: Math.max(0, box.x - 4), y: Math.max(0, box.y - 4), width: box.width + 8, height: box.height + 8 } });
+    }
+    else await p.screenshot({ path: file, fullPage: !!s.full });
     console.log(`${file} (${Date.now() - t0} ms)`);
     await p.close();
   }

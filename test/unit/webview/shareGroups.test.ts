@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runProtocolComparison } from '../../../src/extension/views/protocolComparison';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
 import { checkWebviewMessage } from '../../../src/protocol/validate';
@@ -179,6 +181,7 @@ describe('webview: share groups (KIP-932) next to a consumer group', () => {
     h.send(r.init('panel'));
     const group = h.q('[data-testid="group"]');
     const assignor = h.q('[data-testid="group-assignor"]', group);
+    assert.ok(snapshot(r.sim).consumers.some((c) => c.idle), 'the engine reports members without partitions while reconciling');
     assert.equal(text(assignor), 'KIP-848 consumer protocol · uniform');
     assert.equal(assignor.getAttribute('title'), WEBVIEW_STRINGS.protocolKip848Title);
     // Drive the state through Reconciling by hand: a fresh snapshot with the state changed.
@@ -194,18 +197,26 @@ describe('webview: share groups (KIP-932) next to a consumer group', () => {
       assert.ok(badge.querySelector(`.codicon-${iconName}`), `${state} icon`);
       assert.equal(badge.getAttribute('title'), title);
       assert.ok(!badge.classList.contains('spinning'), 'KIP-848 states do not spin: nothing stops');
+      assert.equal(h.qa('[data-testid="idle-badge"]:not([hidden])', group).length, 0, 'members waiting for released partitions are not idle');
     }
   });
 
-  it('respects reduced motion: no transitions requested, the root carries reduce-motion', () => {
-    const r = run('11', 20_000);
-    h = mount('panel', { bodyClass: 'vscode-reduce-motion' });
-    h.send(r.init('panel'));
-    assert.ok(h.root.classList.contains('reduce-motion'));
-    assert.equal(h.app.reducedMotion(), true);
-    h.q<HTMLButtonElement>('[data-testid="compare-protocols"]').click();
-    // (scrollIntoView is asked for without smooth scrolling; happy-dom has no layout to check.)
-    assert.equal(h.q('[data-testid="comparison"]').hidden, false);
+  it('respects reduced motion: the root carries reduce-motion (which switches off the bars\' transitions) and the comparison scrolls without smoothing', () => {
+    for (const reduced of [false, true]) {
+      const r = run('11', 20_000);
+      h = mount('panel', reduced ? { bodyClass: 'vscode-reduce-motion' } : {});
+      h.send(r.init('panel'));
+      assert.equal(h.root.classList.contains('reduce-motion'), reduced);
+      const scrolls: unknown[] = [];
+      (h.q('[data-testid="comparison"]') as unknown as { scrollIntoView: (o: unknown) => void }).scrollIntoView = (o) => scrolls.push(o);
+      h.q<HTMLButtonElement>('[data-testid="compare-protocols"]').click();
+      assert.deepEqual(scrolls, [{ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' }]);
+      if (!reduced) h.close();
+    }
+    // The stylesheet turns every transition (the window and comparison bars use them) off under reduce-motion.
+    const css = readFileSync(join(__dirname, '..', '..', '..', '..', 'src', 'webview', 'main.css'), 'utf8');
+    assert.match(css, /\.kafka-lab\.reduce-motion \*,[\s\S]*?transition: none !important;/);
+    assert.match(css, /\.window-bar \.seg \{[^}]*transition: width/);
   });
 });
 

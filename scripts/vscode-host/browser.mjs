@@ -1,8 +1,10 @@
 // Launches Debian's chromium through playwright-core (never a downloaded browser), headless,
 // with the flags that keep it off the network, and closes it when this process ends.
-import { existsSync } from 'node:fs';
+import fs, { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { HostUnavailableError } from './install-code-server.mjs';
-import { CHROMIUM_PATH } from './paths.mjs';
+import { CHROMIUM_PATH, repoRoot } from './paths.mjs';
 import { onCleanup } from './process-cleanup.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -57,15 +59,38 @@ export async function restrictToLoopback(context) {
   const blocked = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    let host = '';
+    let parsed;
     try {
-      host = new URL(url).hostname;
+      parsed = new URL(url);
     } catch {
-      // keep host empty
+      // not a URL we know: blocked below
     }
+    const host = parsed?.hostname ?? '';
     if (host === '127.0.0.1' || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    const local = parsed && localResourceFile(parsed);
+    if (local) return route.fulfill({ path: local });
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
   return blocked;
+}
+
+/**
+ * Webview resources (`https://<scheme>+<authority>.vscode-resource.vscode-cdn.net/<path>`) are
+ * normally answered inside the browser by the webview's service worker from the VS Code server.
+ * Before that worker is ready (e.g. a walkthrough page's first picture) the request reaches the
+ * network; here it is answered from the same file on this machine instead, never from outside.
+ * Only files under the repository or the system's temporary folder (the runs' extension dirs).
+ */
+function localResourceFile(url) {
+  if (!url.hostname.endsWith('.vscode-resource.vscode-cdn.net')) return undefined;
+  let file;
+  try {
+    file = path.resolve(decodeURIComponent(url.pathname));
+  } catch {
+    return undefined;
+  }
+  const roots = [repoRoot, os.tmpdir()].map((r) => path.resolve(r) + path.sep);
+  if (!roots.some((r) => file.startsWith(r))) return undefined;
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined;
 }

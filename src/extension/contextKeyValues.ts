@@ -24,6 +24,8 @@
  *                                         kafka-consumer-groups --describe); no committed offset counts 0
  *   kafkaLab.duplicateCount      number   records processed more than once since the scenario started,
  *                                         over all groups and standalone consumers ("processed again")
+ *   kafkaLab.shareGroupBusyConsumers number members of the first share group (KIP-932) that have processed
+ *                                       at least one record since the scenario started (0 without one)
  *   kafkaLab.maxPartitionsPerMember number the most partitions any running member of the first group
  *                                         owns in the current assignment (0 while it rebalances or has
  *                                         no member)
@@ -82,6 +84,7 @@ export function contextKeyValues(snap: SimSnapshot, facts: ContextKeyFacts): Rec
     'kafkaLab.primaryGroupLag': primary ? primary.partitions.reduce((n, p) => n + (p.lag ?? 0), 0) : 0,
     'kafkaLab.duplicateCount': snap.groups.reduce((n, g) => n + g.delivery.duplicates, 0),
     'kafkaLab.maxPartitionsPerMember': maxPerMember,
+    'kafkaLab.shareGroupBusyConsumers': snap.shareGroups?.[0]?.members.filter((m) => m.processed > 0).length ?? 0,
   };
 }
 

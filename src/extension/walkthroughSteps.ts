@@ -7,7 +7,7 @@ export const WALKTHROUGH_ID = 'kafkaLab.consumerGroups';
 export const OPEN_STEP_COMMAND = 'kafkaLab.walkthrough.openStep';
 
 export interface WalkthroughStep {
-  /** 1-9, as in the pages. */
+  /** 1-11, as in the pages. */
   readonly step: number;
   /** The step id in package.json (`<walkthrough>#<id>` in the workbench). */
   readonly id: string;
@@ -25,10 +25,13 @@ export const WALKTHROUGH_STEPS: readonly WalkthroughStep[] = [
   { step: 7, id: 'sessionTimeout', scenario: '07-session-timeout.kafkalab.json' },
   { step: 8, id: 'manyGroups', scenario: '08-many-groups.kafkalab.json' },
   { step: 9, id: 'operate', scenario: '09-operate.kafkalab.json' },
+  // Beyond the tutorial: today's Kafka.
+  { step: 10, id: 'noStopTheWorld', scenario: '10-no-stop-the-world.kafkalab.json' },
+  { step: 11, id: 'moreConsumersThanPartitions', scenario: '11-share-group.kafkalab.json' },
 ];
 
 /**
- * The step an `openStep` argument names: a step number (1-9, also as a string like "4"), a step
+ * The step an `openStep` argument names: a step number (1-11, also as a string like "4"), a step
  * id ("scaleOut"), or either wrapped in an array or `{ step }`. Undefined when it names none.
  */
 export function resolveWalkthroughStep(arg: unknown): WalkthroughStep | undefined {

@@ -1,6 +1,6 @@
 /**
  * The guided walkthrough in the real workbench, as a newcomer follows it: open it (English: from
- * the Welcome page; Korean: Welcome: Open Walkthrough...), then for each of the 9 steps click the
+ * the Welcome page; Korean: Welcome: Open Walkthrough...), then for each of the 11 steps click the
  * step, click its button, and wait until VS Code checks the step off (its completion event fired
  * on the live session's context keys). The simulation runs at 100x so the run stays short.
  * Korean: the fixture language pack (test/fixtures/language-pack-ko) is installed from inside the
@@ -16,7 +16,7 @@ import { Workbench, e2eEnvironment } from './workbench';
 
 const EXTENSION_ID = 'kafka-lab.kafka-consumer-group-lab';
 const REPO = path.resolve(__dirname, '../../..');
-const STEP_IDS = ['openLab', 'lagGrows', 'noGroup', 'scaleOut', 'idleConsumer', 'addPartitions', 'sessionTimeout', 'manyGroups', 'operate'];
+const STEP_IDS = ['openLab', 'lagGrows', 'noGroup', 'scaleOut', 'idleConsumer', 'addPartitions', 'sessionTimeout', 'manyGroups', 'operate', 'noStopTheWorld', 'moreConsumersThanPartitions'];
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const nls: Record<'en' | 'ko', Record<string, string>> = {
   en: JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8')),
@@ -58,7 +58,7 @@ async function setSpeed100(wb: Workbench): Promise<void> {
   await wb.quickInput.waitFor({ state: 'hidden' });
 }
 
-/** Goes through the 9 steps of the open walkthrough, checking each off. */
+/** Goes through the 11 steps of the open walkthrough, checking each off. */
 async function followAllSteps(wb: Workbench, lang: 'en' | 'ko'): Promise<void> {
   const started = Date.now();
   for (const [i, id] of STEP_IDS.entries()) {
@@ -80,10 +80,10 @@ async function followAllSteps(wb: Workbench, lang: 'en' | 'ko'): Promise<void> {
     assert.equal(await check.getAttribute('aria-checked'), 'true', `step ${id} is checked`);
     await wb.screenshot(`step-${i + 1}-${id}`);
   }
-  console.log(`      (${lang}: 9 steps in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`      (${lang}: 11 steps in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-describe('Walkthrough: a newcomer follows all 9 steps', function () {
+describe('Walkthrough: a newcomer follows all 11 steps', function () {
   this.timeout(180_000);
 
   it('in English, from the Welcome page', async () => {
@@ -113,7 +113,7 @@ describe('Walkthrough: a newcomer follows all 9 steps', function () {
         throw err;
       });
       // Everything checked off.
-      assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 9);
+      assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 11);
     } finally {
       await wb.close();
     }
@@ -175,7 +175,7 @@ describe('Walkthrough: a newcomer follows all 9 steps', function () {
         await wb.screenshot('failure').catch(() => undefined);
         throw err;
       });
-      assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 9);
+      assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 11);
       // The Korean page (package.nls.ko.json's markdown path) is the one shown, not the English one.
       const frame = await frameWithText(wb, PAGE_HEADING.ko);
       assert.ok(!(await frame.evaluate(() => document.body.innerText)).includes(PAGE_HEADING.en));

@@ -105,7 +105,9 @@ export class Workbench {
       } catch (err) {
         // Keyboard focus inside a webview may keep F1 from the workbench: focus the window title, retry.
         if (attempt >= 2) throw err;
-        await this.page.locator('.part.titlebar .window-title').click();
+        // Focus back on the workbench (a webview iframe may hold the keyboard); the title bar's
+        // drag region lies over the title, so skip Playwright's hit test.
+        await this.page.locator('.part.titlebar .window-title').click({ force: true, timeout: 5_000 });
         continue;
       }
       await this.page.keyboard.type(title);
@@ -133,7 +135,9 @@ export class Workbench {
         await this.quickInput.waitFor({ state: 'visible', timeout: 5_000 });
       } catch (err) {
         if (attempt >= 2) throw err;
-        await this.page.locator('.part.titlebar .window-title').click();
+        // Focus back on the workbench (a webview iframe may hold the keyboard); the title bar's
+        // drag region lies over the title, so skip Playwright's hit test.
+        await this.page.locator('.part.titlebar .window-title').click({ force: true, timeout: 5_000 });
         continue;
       }
       await this.page.keyboard.type(typed);

@@ -52,9 +52,9 @@ describe('Walkthrough: contributed, with its media in both languages', () => {
     hooks = ext.exports.testing;
   });
 
-  it(`contributes ${WALKTHROUGH_ID} with 9 steps, each with a page, a button and a completion event`, () => {
+  it(`contributes ${WALKTHROUGH_ID} with 11 steps, each with a page, a button and a completion event`, () => {
     const s = steps();
-    assert.equal(s.length, 9);
+    assert.equal(s.length, WALKTHROUGH_STEPS.length);
     s.forEach((step, i) => {
       assert.equal(step.id, WALKTHROUGH_STEPS[i]!.id);
       assert.equal(step.completionEvents.length, 1);
@@ -67,7 +67,7 @@ describe('Walkthrough: contributed, with its media in both languages', () => {
     // ext.packageJSON is already localized (English here): read the manifest as shipped for the %keys%.
     const raw = JSON.parse(await readText('package.json')) as { contributes: { walkthroughs: Array<{ id: string; steps: StepContribution[] }> } };
     const rawSteps = raw.contributes.walkthroughs.find((w) => w.id === WALKTHROUGH_ID)!.steps;
-    assert.equal(rawSteps.length, 9);
+    assert.equal(rawSteps.length, WALKTHROUGH_STEPS.length);
     for (const step of rawSteps) {
       assert.match(step.media.markdown, /^%walkthrough\.\w+\.markdown%$/, 'the page path is localized through package.nls');
       for (const language of ['en', 'ko'] as const) {
@@ -88,7 +88,7 @@ describe('Walkthrough: contributed, with its media in both languages', () => {
     const en = JSON.parse(await readText('package.nls.json')) as Record<string, string>;
     const ko = JSON.parse(await readText('package.nls.ko.json')) as Record<string, string>;
     const keys = Object.keys(en).filter((k) => k.startsWith('walkthrough.'));
-    assert.ok(keys.length >= 3 + 9 * 3, `${keys.length} walkthrough keys`);
+    assert.ok(keys.length >= 3 + WALKTHROUGH_STEPS.length * 3, `${keys.length} walkthrough keys`);
     for (const k of keys) {
       assert.ok(ko[k], `package.nls.ko.json has ${k}`);
       if (!k.endsWith('.markdown')) assert.match(ko[k]!, /[\uac00-\ud7a3]/, `${k} is Korean`);
@@ -125,7 +125,7 @@ describe('Walkthrough: each step\'s button reaches the state its completion even
     it(`step ${step.step} (${step.id}): openStep ${step.step} loads ${step.scenario}, plays, and the completion event holds`, async () => {
       const expr = onContextExpression(steps()[step.step - 1]!.completionEvents[0]!)!;
       // Another step's state first: reset to this step must always work.
-      await vscode.commands.executeCommand(OPEN_STEP_COMMAND, (step.step % 9) + 1);
+      await vscode.commands.executeCommand(OPEN_STEP_COMMAND, (step.step % WALKTHROUGH_STEPS.length) + 1);
       hooks.session().advance(60_000);
       const loaded = await vscode.commands.executeCommand<string | undefined>(OPEN_STEP_COMMAND, step.step);
       assert.equal(loaded, step.scenario, hooks.errors().join('\n'));

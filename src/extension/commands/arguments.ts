@@ -32,6 +32,31 @@ const ID_PATTERN = /^[A-Za-z0-9._\-]{1,249}$/;
 const ok = <T>(value: T): ArgResult<T> => ({ ok: true, value });
 
 /** A value as the message shows it: strings quoted, everything else as JSON. */
+/** A consumer of any kind the user can act on: in a consumer group, standalone, or in a share group. */
+export interface AnyConsumer {
+  readonly clientId: string;
+  readonly status: ConsumerStatus;
+  readonly group: string;
+  readonly kind: 'group' | 'standalone' | 'share';
+  /** Partitions it reads now. */
+  readonly reads: readonly string[];
+}
+
+/** Consumer-group and standalone consumers, then share consumers (the engine routes actions by client.id). */
+export function everyConsumer(snap: SimSnapshot): AnyConsumer[] {
+  const out: AnyConsumer[] = snap.consumers.map((c) => ({
+    clientId: c.clientId,
+    status: c.status,
+    group: c.group,
+    kind: c.standalone ? 'standalone' : 'group',
+    reads: c.assigned.map((a) => `${a.topic}-${a.partition}`),
+  }));
+  for (const g of snap.shareGroups ?? []) {
+    for (const m of g.members) out.push({ clientId: m.clientId, status: m.status, group: g.groupId, kind: 'share', reads: m.assignment });
+  }
+  return out;
+}
+
 export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   try {
@@ -93,7 +118,7 @@ export class ArgumentChecker {
   /** A client.id no consumer uses yet. */
   newClientId(field: string, value: unknown): ArgResult<string> {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) return this.invalid(field, value, this.l10n.t('expected a client id of letters, digits, ".", "_" and "-"'));
-    if (this.snap.consumers.some((c) => c.clientId === value)) return this.invalid(field, value, this.l10n.t('another consumer already uses this client id'));
+    if (everyConsumer(this.snap).some((c) => c.clientId === value)) return this.invalid(field, value, this.l10n.t('another consumer already uses this client id'));
     return ok(value);
   }
 
@@ -107,7 +132,7 @@ export class ArgumentChecker {
 
   /** A consumer whose status is one of `statuses`. */
   consumer(field: string, value: unknown, statuses: readonly ConsumerStatus[]): ArgResult<string> {
-    const c = typeof value === 'string' ? this.snap.consumers.find((x) => x.clientId === value) : undefined;
+    const c = typeof value === 'string' ? everyConsumer(this.snap).find((x) => x.clientId === value) : undefined;
     const fitting = this.consumersWithStatus(statuses);
     const expected = fitting.length
       ? this.l10n.t('expected a {0} consumer: {1}', statuses.join('/'), fitting.join(', '))
@@ -118,7 +143,7 @@ export class ArgumentChecker {
   }
 
   consumersWithStatus(statuses: readonly ConsumerStatus[]): string[] {
-    return this.snap.consumers.filter((c) => statuses.includes(c.status)).map((c) => c.clientId);
+    return everyConsumer(this.snap).filter((c) => statuses.includes(c.status)).map((c) => c.clientId);
   }
 
   topic(field: string, value: unknown): ArgResult<string> {

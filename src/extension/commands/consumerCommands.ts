@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AssignorName } from '../../sim/assignors/types';
 import type { ConsumerStatus } from '../../sim/consumerClient';
-import { addConsumerArgs, addGroupArgs, changeAssignorArgs, consumerArgs, parseNumberInput, stallConsumerArgs } from './arguments';
+import { addConsumerArgs, addGroupArgs, changeAssignorArgs, consumerArgs, everyConsumer, parseNumberInput, stallConsumerArgs } from './arguments';
 import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
 import { COMMANDS } from './ids';
 
@@ -32,7 +32,7 @@ export async function pickGroup(ctx: CommandContext, title: string): Promise<str
 
 async function pickConsumer(ctx: CommandContext, title: string, statuses: readonly ConsumerStatus[]): Promise<string | undefined> {
   const snap = ctx.host.session.snapshot();
-  const fitting = snap.consumers.filter((c) => statuses.includes(c.status));
+  const fitting = everyConsumer(snap).filter((c) => statuses.includes(c.status));
   if (fitting.length === 0) {
     void vscode.window.showInformationMessage(
       statuses.includes('running') ? vscode.l10n.t('Kafka Lab: no consumer is running.') : vscode.l10n.t('Kafka Lab: no consumer is stopped or crashed.'),
@@ -44,8 +44,8 @@ async function pickConsumer(ctx: CommandContext, title: string, statuses: readon
     vscode.l10n.t('Choose a consumer'),
     fitting.map((c) => ({
       label: c.clientId,
-      description: `${c.group}${c.standalone ? ` (${vscode.l10n.t('standalone')})` : ''} · ${c.status}`,
-      detail: c.assigned.length ? vscode.l10n.t('reads {0}', c.assigned.map((a) => `${a.topic}-${a.partition}`).join(', ')) : c.status === 'running' ? vscode.l10n.t('idle: no partition') : undefined,
+      description: `${c.group}${c.kind === 'standalone' ? ` (${vscode.l10n.t('standalone')})` : c.kind === 'share' ? ` (${vscode.l10n.t('share group')})` : ''} · ${c.status}`,
+      detail: c.reads.length ? vscode.l10n.t('reads {0}', c.reads.join(', ')) : c.status === 'running' ? vscode.l10n.t('idle: no partition') : undefined,
       value: c.clientId,
     })),
   );

@@ -11,6 +11,7 @@ import {
   parseNumberInput,
   setProducerRateArgs,
   stallConsumerArgs,
+  everyConsumer,
 } from '../../../src/extension/commands/arguments';
 import { Simulation } from '../../../src/sim/simulation';
 import { snapshot } from '../../../src/sim/snapshot';
@@ -102,5 +103,22 @@ describe('Command arguments: checked against the live simulation', () => {
     assert.ok(Number.isNaN(parseNumberInput('')));
     assert.ok(Number.isNaN(parseNumberInput('4 partitions')));
     assert.ok(Number.isNaN(parseNumberInput('0x10')));
+  });
+});
+
+describe('Command arguments: share consumers count as consumers', () => {
+  it('lists and checks share consumers by client.id, next to consumer-group ones', () => {
+    const sim = new Simulation(builtinScenario('11'));
+    sim.runUntil(10_000);
+    const all = everyConsumer(snapshot(sim));
+    assert.deepEqual(all.filter((c) => c.kind === 'share').map((c) => c.clientId), ['worker01', 'worker02', 'worker03', 'worker04']);
+    assert.ok(all.filter((c) => c.kind === 'share').every((c) => c.group === 'share-group-01' && c.reads.length > 0));
+    const check = new ArgumentChecker(snapshot(sim), l10n);
+    assert.deepEqual(check.consumer('consumer', 'worker02', ['running']), { ok: true, value: 'worker02' });
+    assert.equal(check.newClientId('clientId', 'worker02').ok, false);
+    sim.apply({ action: 'crash-consumer', consumer: 'worker02' });
+    const after = new ArgumentChecker(snapshot(sim), l10n);
+    assert.equal(after.consumer('consumer', 'worker02', ['running']).ok, false);
+    assert.deepEqual(after.consumer('consumer', 'worker02', ['stopped', 'crashed']), { ok: true, value: 'worker02' });
   });
 });

@@ -40,9 +40,9 @@ function keysFor(session: SimulationSession, fileName: string) {
 }
 
 describe('Walkthrough: wiring and completion conditions', () => {
-  it('is contributed with 9 steps that match steps.json and the openStep command', () => {
+  it('is contributed with 11 steps (9 from the tutorial, 2 beyond it) that match steps.json and the openStep command', () => {
     assert.ok(walkthrough, `walkthrough ${WALKTHROUGH_ID} in package.json`);
-    assert.equal(walkthrough.steps.length, 9);
+    assert.equal(walkthrough.steps.length, 11);
     assert.deepEqual(
       walkthrough.steps.map((s: { id: string }) => s.id),
       WALKTHROUGH_STEPS.map((s) => s.id),
@@ -71,7 +71,7 @@ describe('Walkthrough: wiring and completion conditions', () => {
     walkthrough.steps.forEach((s: { media: { markdown: string }; description: string }, i: number) => {
       const en = nlsEn[nlsRef(s.media.markdown)]!;
       const ko = nlsKo[nlsRef(s.media.markdown)]!;
-      assert.match(en, /^media\/walkthrough\/en\/0\d-[a-z-]+\.md$/);
+      assert.match(en, /^media\/walkthrough\/en\/\d\d-[a-z-]+\.md$/);
       assert.equal(ko, en.replace('/en/', '/ko/'));
       assert.ok(fs.existsSync(path.join(ROOT, en)) && fs.existsSync(path.join(ROOT, ko)), en);
       // The step's button runs openStep with its own number, in both languages.
@@ -107,7 +107,7 @@ describe('Walkthrough: wiring and completion conditions', () => {
       const session = new SimulationSession(builtinScenario(fileName.slice(0, 2)), idleTimer);
       assert.equal(evaluateWhen(expr, keysFor(session, fileName)), false, 'not at 0 s');
       // Another step's scenario never completes this step.
-      const other = WALKTHROUGH_STEPS[(i + 1) % 9]!.scenario;
+      const other = WALKTHROUGH_STEPS[(i + 1) % WALKTHROUGH_STEPS.length]!.scenario;
       let firstAt: number | undefined;
       const until = firesAtMs(meta.completion.firesAt) + 5_000;
       while (session.simulation.now < until) {
@@ -127,12 +127,13 @@ describe('Walkthrough: wiring and completion conditions', () => {
   it('openStep resolves a step number, a step id, or either wrapped', () => {
     assert.equal(resolveWalkthroughStep(1)?.scenario, '01-one-consumer.kafkalab.json');
     assert.equal(resolveWalkthroughStep(9)?.id, 'operate');
+    assert.equal(resolveWalkthroughStep(11)?.id, 'moreConsumersThanPartitions');
     assert.equal(resolveWalkthroughStep('7')?.id, 'sessionTimeout');
     assert.equal(resolveWalkthroughStep('scaleOut')?.step, 4);
     assert.equal(resolveWalkthroughStep(`kafka-lab.kafka-consumer-group-lab#${WALKTHROUGH_ID}#noGroup`)?.step, 3);
     assert.equal(resolveWalkthroughStep([5])?.id, 'idleConsumer');
     assert.equal(resolveWalkthroughStep({ step: 6 })?.id, 'addPartitions');
-    for (const bad of [0, 10, 1.5, '', 'nope', null, undefined, [], [1, 2], {}, true]) assert.equal(resolveWalkthroughStep(bad), undefined, String(bad));
+    for (const bad of [0, 12, 1.5, '', 'nope', null, undefined, [], [1, 2], {}, true]) assert.equal(resolveWalkthroughStep(bad), undefined, String(bad));
   });
 });
 

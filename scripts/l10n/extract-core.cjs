@@ -19,6 +19,8 @@ const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MARKER = 'l10n-extract: WEBVIEW_STRINGS';
+/** Marks the l10n.t calls that translate the built-in scenarios' names and descriptions. */
+const SCENARIO_MARKER = 'l10n-extract: BUILTIN_SCENARIOS';
 
 function listTs(dir) {
   const out = [];
@@ -43,8 +45,8 @@ function staticString(node) {
   return undefined;
 }
 
-function hasMarker(sf, node) {
-  return sf.text.slice(node.pos, node.getStart(sf)).includes(MARKER);
+function hasMarker(sf, node, marker = MARKER) {
+  return sf.text.slice(node.pos, node.getStart(sf)).includes(marker);
 }
 
 /** The messages of one file: [{ key, message, comment?, where }], and errors. */
@@ -85,6 +87,8 @@ function scanFile(file, root) {
           }
         } else if (arg && hasMarker(sf, arg)) {
           dynamic++;
+        } else if (arg && hasMarker(sf, arg, SCENARIO_MARKER)) {
+          // The built-in scenarios' texts, added below from their files.
         } else {
           errors.push(`${where(arg ?? parent)}: l10n.t's message must be a string literal, not \`${(arg ?? parent).getText(sf)}\` (a template or a concatenation cannot be translated)`);
         }
@@ -137,6 +141,19 @@ function extractBundle(root = ROOT) {
       sources[value] = `WEBVIEW_STRINGS.${name}`;
     }
   }
+  // (c) The built-in scenarios' names and descriptions (shown in the quick pick and the views).
+  const builtinDir = path.join(root, 'src', 'sim', 'scenarios', 'builtin');
+  const scenarioFiles = fs.existsSync(builtinDir) ? fs.readdirSync(builtinDir).filter((n) => n.endsWith('.kafkalab.json')).sort() : [];
+  for (const name of scenarioFiles) {
+    const json = JSON.parse(fs.readFileSync(path.join(builtinDir, name), 'utf8'));
+    for (const field of ['name', 'description']) {
+      const value = json[field];
+      if (typeof value === 'string' && !(value in bundle)) {
+        bundle[value] = value;
+        sources[value] = `${name} ${field}`;
+      }
+    }
+  }
   return { bundle, errors, sources };
 }
 
@@ -145,4 +162,4 @@ function bundleText(bundle) {
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
-module.exports = { extractBundle, bundleText, scanFile, MARKER, ROOT };
+module.exports = { extractBundle, bundleText, scanFile, MARKER, SCENARIO_MARKER, ROOT };

@@ -45,12 +45,20 @@ async function describeScenario(uri: vscode.Uri, fileName: string): Promise<Buil
       return {
         fileName,
         uri,
-        name: typeof name === 'string' && name.trim() ? name : fileName,
-        ...(typeof description === 'string' && description.trim() ? { description } : {}),
+        name: typeof name === 'string' && name.trim() ? localizeScenarioText(name) : fileName,
+        ...(typeof description === 'string' && description.trim() ? { description: localizeScenarioText(description) } : {}),
       };
     }
   } catch {
     // Unreadable or not JSON: still listed, under its file name.
   }
   return { fileName, uri, name: fileName };
+}
+
+/**
+ * A built-in scenario's name or description in the display language (the l10n bundle carries
+ * them; scenarios of the user's own come back unchanged).
+ */
+export function localizeScenarioText(text: string): string {
+  return vscode.l10n.t(/* l10n-extract: BUILTIN_SCENARIOS */ text);
 }

@@ -4,7 +4,7 @@
  * passes its localised templates (the same keys) to `describeEvent`.
  */
 import type { SimEvent } from './events';
-import { describeShareEvent } from './shareGroup/eventText';
+import { describeShareEvent, SHARE_EVENT_TEMPLATES } from './shareGroup/eventText';
 import type { ShareGroupEventBody } from './shareGroup/events';
 
 export const EVENT_TEMPLATES = {
@@ -51,8 +51,8 @@ export const EVENT_TEMPLATES = {
   eventAssignorChanged: '{group}: partition.assignment.strategy → {assignor}',
   eventMetadataRefreshed: '{clientId} sees {topic} with {partitions} partitions',
   eventNothing: 'nothing',
-  /** Share-group events are described by the share-group module (English). */
-  eventShare: '{text}',
+  /** Share-group events (KIP-932): their templates live with the share-group module. */
+  ...SHARE_EVENT_TEMPLATES,
 } as const;
 
 export type EventTemplateKey = keyof typeof EVENT_TEMPLATES;
@@ -157,12 +157,13 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
     case 'metadata-refreshed':
       return ['eventMetadataRefreshed', { clientId: e.clientId, topic: e.topic, partitions: e.partitions }];
     default:
-      return ['eventShare', { text: describeShareEvent(e as ShareGroupEventBody) }];
+      return ['eventNothing', {}];
   }
 }
 
 /** The event in words, with `templates` (English by default). */
 export function describeEvent(e: SimEvent, templates: EventTemplates = EVENT_TEMPLATES): string {
+  if (e.type.startsWith('share-')) return describeShareEvent(e as ShareGroupEventBody, templates, templates.eventNothing);
   const [key, params] = templateOf(e, templates.eventNothing);
   return fillTemplate(templates[key], params);
 }

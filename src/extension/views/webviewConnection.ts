@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Log } from '../outputChannel';
 import type { SessionHost, SessionUpdate } from '../session/sessionHost';
-import { HostMessage, PROTOCOL_VERSION, ViewKind } from '../../protocol/messages';
+import { HostMessage, PROTOCOL_VERSION, SessionStatus, ViewKind } from '../../protocol/messages';
 import { checkWebviewMessage } from '../../protocol/validate';
 import { WEBVIEW_STRINGS } from '../../protocol/webviewStrings';
 import { SimulationError } from '../../sim/simulation';
 import { COMMANDS } from '../commands/ids';
+import { localizeScenarioText } from '../scenarios';
 import { webviewHtml, createNonce } from './webviewHtml';
 import { runProtocolComparison } from './protocolComparison';
 
@@ -159,7 +160,7 @@ export class WebviewConnection extends Disposable {
       type: 'init',
       version: PROTOCOL_VERSION,
       view: this.view,
-      status: session.status(),
+      status: localizedStatus(session.status()),
       snapshot: session.snapshot(),
       events: events.length > INIT_EVENTS ? events.slice(-INIT_EVENTS) : events,
       strings: webviewStrings(),
@@ -169,10 +170,15 @@ export class WebviewConnection extends Disposable {
   private postUpdate(update: SessionUpdate): void {
     if (!this.ready || !this.isVisible()) return;
     this.updates++;
-    this.post({ type: 'update', status: this.host.session.status(), snapshot: update.snapshot(), events: update.change.events, reset: update.change.reset });
+    this.post({ type: 'update', status: localizedStatus(this.host.session.status()), snapshot: update.snapshot(), events: update.change.events, reset: update.change.reset });
   }
 
   private post(message: HostMessage): void {
     this.webview.postMessage(message).then(undefined, (e: unknown) => this.log.debug(`postMessage to the ${this.view} webview failed: ${String(e)}`));
   }
+}
+
+/** The session status with a built-in scenario's name in the display language. */
+function localizedStatus(status: SessionStatus): SessionStatus {
+  return { ...status, scenarioName: localizeScenarioText(status.scenarioName) };
 }

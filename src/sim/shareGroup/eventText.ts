@@ -1,65 +1,127 @@
-/** One-line English descriptions of share-group events, like `../eventText.ts`. */
-import { formatDuration } from '../scenario/duration';
+/**
+ * One-line descriptions of share-group events, from keyed templates with named placeholders like
+ * `../eventText.ts` (English here; a view passes its localised templates with the same keys).
+ */
 import type { ShareGroupEventBody } from './events';
 
-const list = (parts: readonly string[]): string => (parts.length === 0 ? 'nothing' : parts.join(', '));
-const member = (memberId: string): string => memberId.replace(/-[0-9a-f-]{36}$/, '');
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const SHARE_EVENT_TEMPLATES = {
+  eventShareGroupCreated: 'share group {group} created (lock {lock}, delivery count limit {limit}, at most {maxLocks} records in flight per partition, share.auto.offset.reset={reset})',
+  eventShareGroupStateChanged: '{group}: {from} → {to}',
+  eventShareConsumerStarted: '{clientId} started (share group {group}, {mode} acknowledgement)',
+  eventShareConsumerStopped: '{clientId} closed gracefully: acknowledges what it processed, releases the rest',
+  eventShareConsumerCrashed: '{clientId} crashed: its acquired records stay locked until the lock times out',
+  eventShareConsumerStalled: '{clientId} is stuck processing for {duration} (no poll, no acknowledgement)',
+  eventShareConsumerResumed: '{clientId} resumed processing',
+  eventShareConsumerRateChanged: '{clientId} processing rate {from} → {to} msg/s',
+  eventShareMemberJoined: '{group}: {clientId} joined as {memberId} (group epoch {groupEpoch})',
+  eventShareMemberLeft: '{group}: {clientId} left ({reason}); group epoch {groupEpoch}',
+  eventShareSessionTimedOut: "{group}: {clientId}'s session timed out after {sessionTimeout} without heartbeats; it is removed",
+  eventSharePollTimeout: '{clientId} did not call poll() within max.poll.interval.ms ({maxPollInterval}) and leaves {group}',
+  eventShareAssignmentComputed: '{group}: group epoch {groupEpoch} (simple assignor): {assignment}',
+  eventSharePartitionsAssigned: '{clientId} fetches from {partitions} (member epoch {memberEpoch}{changes})',
+  eventShareAdded: '; added {partitions}',
+  eventShareRemoved: '; removed {partitions}',
+  eventSharePartitionInitialized: '{group}: share-partition {partition} starts at offset {startOffset} (share.auto.offset.reset={policy})',
+  eventShareRecordsAcquired: '{clientId} acquired {count} record(s) of {partition} (offsets {first}–{last}) for {lock}',
+  eventShareRecordsAcquiredRedelivered: '{clientId} acquired {count} record(s) of {partition} (offsets {first}–{last}, {redelivered} redelivered, delivery count up to {maxDelivery}) for {lock}',
+  eventShareAcknowledged: '{clientId} {counts} of {partition} {how}',
+  eventShareAccepted: 'accepted {count}',
+  eventShareReleased: 'released {count}',
+  eventShareRejected: 'rejected {count}',
+  eventShareAckImplicit: 'with its next poll',
+  eventShareAckExplicit: 'with commitSync',
+  eventShareAckOnClose: 'on close',
+  eventShareAckFailed: '{clientId} could not {ack} {count} record(s) of {partition}: {error} (the lock had expired; they no longer belong to it)',
+  eventShareLockTimedOut: '{partition}: the lock on {count} record(s) acquired by {clientId} expired after {lock}{details}',
+  eventShareAvailableAgain: '; {count} available again',
+  eventShareArchivedAtLimit: '; {count} archived at the delivery-count limit',
+  eventShareRecordsReleased: '{partition}: {count} record(s) acquired by {clientId} released ({reason}){details}',
+  eventShareDeliveryLimitReached: '{partition}: {count} record(s) archived after {limit} delivery attempts (group.share.delivery.count.limit)',
+  eventShareInflightLimitReached: '{partition}: {limit} records in flight from offset {startOffset} (group.share.partition.max.record.locks); no new records until the oldest are acknowledged',
+  eventShareRecordsReprocessed: '{clientId} processed {count} record(s) of {partition} again (redelivered after another delivery was processed)',
+  eventShareOutOfOrder: '{clientId} processed {count} record(s) of {partition} after later records of the same key',
+} as const;
 
-export function describeShareEvent(e: ShareGroupEventBody): string {
+export type ShareEventTemplates = { readonly [K in keyof typeof SHARE_EVENT_TEMPLATES]: string };
+
+const fill = (template: string, params: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const member = (memberId: string): string => memberId.replace(/-[0-9a-f-]{36}$/, '');
+/** 30000 → "30s", 1500 → "1.5s". */
+const seconds = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 100) / 10}s`);
+
+export function describeShareEvent(e: ShareGroupEventBody, t: ShareEventTemplates = SHARE_EVENT_TEMPLATES, nothing = 'nothing'): string {
+  const list = (parts: readonly string[]): string => (parts.length === 0 ? nothing : parts.join(', '));
   switch (e.type) {
     case 'share-group-created':
-      return `share group ${e.group} created (lock ${formatDuration(e.lockDurationMs)}, delivery count limit ${e.deliveryCountLimit}, at most ${e.maxRecordLocks} records in flight per partition, share.auto.offset.reset=${e.autoOffsetReset})`;
+      return fill(t.eventShareGroupCreated, { group: e.group, lock: seconds(e.lockDurationMs), limit: e.deliveryCountLimit, maxLocks: e.maxRecordLocks, reset: e.autoOffsetReset });
     case 'share-group-state-changed':
-      return `${e.group}: ${e.from} → ${e.to}`;
+      return fill(t.eventShareGroupStateChanged, { group: e.group, from: e.from, to: e.to });
     case 'share-consumer-started':
-      return `${e.clientId} started (share group ${e.group}, ${e.acknowledgementMode} acknowledgement)`;
+      return fill(t.eventShareConsumerStarted, { clientId: e.clientId, group: e.group, mode: e.acknowledgementMode });
     case 'share-consumer-stopped':
-      return `${e.clientId} closed gracefully: acknowledges what it processed, releases the rest`;
+      return fill(t.eventShareConsumerStopped, { clientId: e.clientId });
     case 'share-consumer-crashed':
-      return `${e.clientId} crashed: its acquired records stay locked until the lock times out`;
+      return fill(t.eventShareConsumerCrashed, { clientId: e.clientId });
     case 'share-consumer-stalled':
-      return `${e.clientId} is stuck processing for ${formatDuration(e.durationMs)} (no poll, no acknowledgement)`;
+      return fill(t.eventShareConsumerStalled, { clientId: e.clientId, duration: seconds(e.durationMs) });
     case 'share-consumer-resumed':
-      return `${e.clientId} resumed processing`;
+      return fill(t.eventShareConsumerResumed, { clientId: e.clientId });
     case 'share-consumer-rate-changed':
-      return `${e.clientId} processing rate ${e.from} → ${e.to} msg/s`;
+      return fill(t.eventShareConsumerRateChanged, { clientId: e.clientId, from: e.from, to: e.to });
     case 'share-member-joined':
-      return `${e.group}: ${e.clientId} joined as ${e.memberId} (group epoch ${e.groupEpoch})`;
+      return fill(t.eventShareMemberJoined, { group: e.group, clientId: e.clientId, memberId: e.memberId, groupEpoch: e.groupEpoch });
     case 'share-member-left':
-      return `${e.group}: ${e.clientId} left (${e.reason}); group epoch ${e.groupEpoch}`;
+      return fill(t.eventShareMemberLeft, { group: e.group, clientId: e.clientId, reason: e.reason, groupEpoch: e.groupEpoch });
     case 'share-session-timed-out':
-      return `${e.group}: ${e.clientId}'s session timed out after ${formatDuration(e.sessionTimeoutMs)} without heartbeats; it is removed`;
+      return fill(t.eventShareSessionTimedOut, { group: e.group, clientId: e.clientId, sessionTimeout: seconds(e.sessionTimeoutMs) });
     case 'share-poll-timeout':
-      return `${e.clientId} did not call poll() within max.poll.interval.ms (${formatDuration(e.maxPollIntervalMs)}) and leaves ${e.group}`;
-    case 'share-assignment-computed': {
-      const owners = Object.entries(e.assignment).map(([m, ps]) => `${member(m)}=[${ps.join(' ')}]`);
-      return `${e.group}: group epoch ${e.groupEpoch} (simple assignor): ${list(owners)}`;
+      return fill(t.eventSharePollTimeout, { clientId: e.clientId, maxPollInterval: seconds(e.maxPollIntervalMs), group: e.group });
+    case 'share-assignment-computed':
+      return fill(t.eventShareAssignmentComputed, { group: e.group, groupEpoch: e.groupEpoch, assignment: list(Object.entries(e.assignment).map(([m, ps]) => `${member(m)}=[${ps.join(' ')}]`)) });
+    case 'share-partitions-assigned': {
+      const changes = (e.added.length > 0 ? fill(t.eventShareAdded, { partitions: e.added.join(' ') }) : '') + (e.removed.length > 0 ? fill(t.eventShareRemoved, { partitions: e.removed.join(' ') }) : '');
+      return fill(t.eventSharePartitionsAssigned, { clientId: e.clientId, partitions: list(e.partitions), memberEpoch: e.memberEpoch, changes });
     }
-    case 'share-partitions-assigned':
-      return `${e.clientId} fetches from ${list(e.partitions)} (member epoch ${e.memberEpoch}${e.added.length > 0 ? `; added ${e.added.join(' ')}` : ''}${e.removed.length > 0 ? `; removed ${e.removed.join(' ')}` : ''})`;
     case 'share-partition-initialized':
-      return `${e.group}: share-partition ${e.partition} starts at offset ${e.startOffset} (share.auto.offset.reset=${e.policy})`;
+      return fill(t.eventSharePartitionInitialized, { group: e.group, partition: e.partition, startOffset: e.startOffset, policy: e.policy });
     case 'share-records-acquired':
-      return `${e.clientId} acquired ${plural(e.count, 'record')} of ${e.partition} (offsets ${e.firstOffset}–${e.lastOffset}${e.redelivered > 0 ? `, ${e.redelivered} redelivered, delivery count up to ${e.maxDeliveryCount}` : ''}) for ${formatDuration(e.lockDurationMs)}`;
+      return fill(e.redelivered > 0 ? t.eventShareRecordsAcquiredRedelivered : t.eventShareRecordsAcquired, {
+        clientId: e.clientId,
+        count: e.count,
+        partition: e.partition,
+        first: e.firstOffset,
+        last: e.lastOffset,
+        redelivered: e.redelivered,
+        maxDelivery: e.maxDeliveryCount,
+        lock: seconds(e.lockDurationMs),
+      });
     case 'share-acknowledged': {
-      const parts = [e.accepted > 0 ? `accepted ${e.accepted}` : '', e.released > 0 ? `released ${e.released}` : '', e.rejected > 0 ? `rejected ${e.rejected}` : ''].filter((s) => s !== '');
-      const how = e.mode === 'implicit' ? 'with its next poll' : e.mode === 'explicit' ? 'with commitSync' : 'on close';
-      return `${e.clientId} ${list(parts)} of ${e.partition} ${how}`;
+      const counts = [
+        e.accepted > 0 ? fill(t.eventShareAccepted, { count: e.accepted }) : '',
+        e.released > 0 ? fill(t.eventShareReleased, { count: e.released }) : '',
+        e.rejected > 0 ? fill(t.eventShareRejected, { count: e.rejected }) : '',
+      ].filter((s) => s !== '');
+      const how = e.mode === 'implicit' ? t.eventShareAckImplicit : e.mode === 'explicit' ? t.eventShareAckExplicit : t.eventShareAckOnClose;
+      return fill(t.eventShareAcknowledged, { clientId: e.clientId, counts: list(counts), partition: e.partition, how });
     }
     case 'share-ack-failed':
-      return `${e.clientId} could not ${e.ack} ${plural(e.count, 'record')} of ${e.partition}: ${e.error} (the lock had expired; they no longer belong to it)`;
-    case 'share-lock-timed-out':
-      return `${e.partition}: the lock on ${plural(e.count, 'record')} acquired by ${e.clientId} expired after ${formatDuration(e.lockDurationMs)}${e.available > 0 ? `; ${e.available} available again` : ''}${e.archived > 0 ? `; ${e.archived} archived at the delivery-count limit` : ''}`;
-    case 'share-records-released':
-      return `${e.partition}: ${plural(e.count, 'record')} acquired by ${e.clientId} released (${e.reason})${e.archived > 0 ? `; ${e.archived} archived at the delivery-count limit` : ''}`;
+      return fill(t.eventShareAckFailed, { clientId: e.clientId, ack: e.ack, count: e.count, partition: e.partition, error: e.error });
+    case 'share-lock-timed-out': {
+      const details = (e.available > 0 ? fill(t.eventShareAvailableAgain, { count: e.available }) : '') + (e.archived > 0 ? fill(t.eventShareArchivedAtLimit, { count: e.archived }) : '');
+      return fill(t.eventShareLockTimedOut, { partition: e.partition, count: e.count, clientId: e.clientId, lock: seconds(e.lockDurationMs), details });
+    }
+    case 'share-records-released': {
+      const details = e.archived > 0 ? fill(t.eventShareArchivedAtLimit, { count: e.archived }) : '';
+      return fill(t.eventShareRecordsReleased, { partition: e.partition, count: e.count, clientId: e.clientId, reason: e.reason, details });
+    }
     case 'share-delivery-limit-reached':
-      return `${e.partition}: ${plural(e.count, 'record')} archived after ${e.deliveryCountLimit} delivery attempts (group.share.delivery.count.limit)`;
+      return fill(t.eventShareDeliveryLimitReached, { partition: e.partition, count: e.count, limit: e.deliveryCountLimit });
     case 'share-inflight-limit-reached':
-      return `${e.partition}: ${e.limit} records in flight from offset ${e.startOffset} (group.share.partition.max.record.locks); no new records until the oldest are acknowledged`;
+      return fill(t.eventShareInflightLimitReached, { partition: e.partition, limit: e.limit, startOffset: e.startOffset });
     case 'share-records-reprocessed':
-      return `${e.clientId} processed ${plural(e.count, 'record')} of ${e.partition} again (redelivered after another delivery was processed)`;
+      return fill(t.eventShareRecordsReprocessed, { clientId: e.clientId, count: e.count, partition: e.partition });
     case 'share-out-of-order':
-      return `${e.clientId} processed ${plural(e.count, 'record')} of ${e.partition} after later records of the same key`;
+      return fill(t.eventShareOutOfOrder, { clientId: e.clientId, count: e.count, partition: e.partition });
   }
 }

@@ -52,7 +52,6 @@ const SAME_IN_KOREAN_BUNDLE = new Set<string>([
   'Dead',
   '{group}: {from} → {to}',
   '{group}: partition.assignment.strategy → {assignor}',
-  '{text}',
 ]);
 const SAME_IN_KOREAN_NLS = new Set<string>(['category', 'viewContainer.title']);
 

@@ -106,7 +106,7 @@ describe('Walkthrough: contributed, with its media in both languages', () => {
         for (const m of (await readText(page)).matchAll(/\(command:([\w.]+)/g)) assert.ok(registered.has(m[1]!), `${page}: ${m[1]}`);
       }
       const description = (await localized(step.description, 'en'))!;
-      assert.match(description, new RegExp(`\\(command:${OPEN_STEP_COMMAND.replace(/\./g, '\\.')}\\?%5B\\d%5D\\)$`));
+      assert.match(description, new RegExp(`\\(command:${OPEN_STEP_COMMAND.replace(/\./g, '\\.')}\\?%5B\\d+%5D\\)$`));
     }
   });
 });

@@ -148,7 +148,8 @@ export class WebviewConnection extends Disposable {
       const text = e instanceof Error ? e.message : String(e);
       this.errors++;
       this.log.warn(`Could not apply the ${this.view} webview's '${message.type}': ${text}`);
-      this.post({ type: 'error', message: text });
+      // The engine's detail (field, value) stays as it is; the sentence around it is localised.
+      this.post({ type: 'error', message: vscode.l10n.t('This could not be done: {0}', text) });
     }
   }
 

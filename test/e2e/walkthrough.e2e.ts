@@ -50,12 +50,10 @@ async function warmUpWebviews(wb: Workbench): Promise<void> {
 }
 
 async function setSpeed100(wb: Workbench): Promise<void> {
-  await wb.runCommandMatching('Kafka Lab: Set Speed');
-  // "100×" in English, "100배속" in Korean: filter on the number, take the match.
-  await wb.quickInput.locator('.monaco-list-row').nth(3).waitFor({ state: 'visible' });
-  await wb.page.keyboard.type('100');
-  await wb.quickInput.locator('.monaco-list-row', { hasText: '100' }).first().click();
-  await wb.quickInput.waitFor({ state: 'hidden' });
+  // As a user would: the simulator panel's own speed control (the step's button opened the panel).
+  const speed = wb.webviewPanel(EXTENSION_ID).locator('[data-testid="control-speed"]');
+  await speed.waitFor({ state: 'visible', timeout: 30_000 });
+  await speed.selectOption('100');
 }
 
 /** Goes through the 11 steps of the open walkthrough, checking each off. */

@@ -33,7 +33,12 @@ describe('Editing a scenario in the sample workspace (schema checks, Problems pa
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('"tickMs": "fast",');
-    assert.ok((await wb.activeEditorText()).includes('"tickMs": "fast",'), 'the typed line is in the editor');
+    // The editor renders what was typed a moment later on a busy machine: wait for it.
+    const typed = Date.now();
+    while (!(await wb.activeEditorText()).includes('"tickMs": "fast",')) {
+      assert.ok(Date.now() - typed < 10_000, 'the typed line is in the editor');
+      await wb.page.waitForTimeout(200);
+    }
 
     const problem = panel.locator('.monaco-list-row', { hasText: /Incorrect type\. Expected "integer"/ });
     await problem.first().waitFor({ state: 'visible' });

@@ -77,7 +77,10 @@ export interface ConsumerSnapshot {
   ratePerSec: number;
   heartbeatMode: 'background' | 'poll';
   assigned: Array<{ topic: string; partition: number; position: number }>;
-  /** Running, in a stable group, and assigned nothing. */
+  /**
+   * Running, a member of a Stable group, and assigned nothing. A KIP-848 member waiting while its
+   * group reconciles (its partitions are being released elsewhere) is not idle.
+   */
   idle: boolean;
   stalledForMs: number;
   sincePollMs: number;
@@ -158,7 +161,7 @@ export function snapshot(sim: Simulation): SimSnapshot {
     ratePerSec: c.ratePerSec,
     heartbeatMode: c.heartbeatMode,
     assigned: c.owned.map((o) => ({ topic: o.topic.name, partition: o.partition, position: o.position })),
-    idle: c.status === 'running' && c.membership === 'stable' && c.owned.length === 0,
+    idle: c.status === 'running' && c.membership === 'stable' && c.owned.length === 0 && c.group.state === 'Stable',
     stalledForMs: c.isStalled(now) ? c.stalledUntil - now : 0,
     sincePollMs: now - c.lastPollAt,
     sinceHeartbeatMs: now - c.lastHeartbeatSentAt,

@@ -208,9 +208,7 @@ export class GroupView {
     const shown = input.consumers.slice(page * size, page * size + size);
     const members = new Map(g.members.map((m) => [m.clientId, m]));
     const leaderClient = g.members.find((m) => m.memberId === g.leader)?.clientId ?? null;
-    // While a KIP-848 group reconciles, a member without partitions is waiting for them to be released, not idle.
-    const settling = g.state === 'Assigning' || g.state === 'Reconciling';
-    this.cards.sync(shown.map((c) => ({ consumer: settling && c.idle ? { ...c, idle: false } : c, member: c.memberId ? (g.members.find((m) => m.memberId === c.memberId) ?? members.get(c.clientId)) : undefined, leader: c.clientId === leaderClient, topicIndex: input.topicIndex })));
+    this.cards.sync(shown.map((c) => ({ consumer: c, member: c.memberId ? (g.members.find((m) => m.memberId === c.memberId) ?? members.get(c.clientId)) : undefined, leader: c.clientId === leaderClient, topicIndex: input.topicIndex })));
     setHidden(this.pager, pages <= 1);
     setAttr(this.prev, 'aria-label', t(ctx, 'pagePrev'));
     setAttr(this.prev, 'title', t(ctx, 'pagePrev'));

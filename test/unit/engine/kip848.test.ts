@@ -174,3 +174,23 @@ describe('the KIP-848 built-in scenario', () => {
     assert.deepEqual([...r.owners('consumer-group-01').values()].map((ps) => ps.length), [1, 1, 1]);
   });
 });
+
+describe('KIP-848: who counts as idle', () => {
+  it('a member waiting for partitions being released while the group reconciles is not idle; after, nobody is', () => {
+    const r = new Recorder(builtinScenario('10'));
+    let sawReconciling = false;
+    for (let t = 20_000; t <= 30_000; t += 100) {
+      r.sim.runUntil(t);
+      const s = snapshot(r.sim);
+      if (s.groups[0]!.state === 'Reconciling') {
+        sawReconciling = true;
+        assert.deepEqual(s.consumers.filter((c) => c.idle).map((c) => c.clientId), [], `t=${t}`);
+      }
+    }
+    assert.ok(sawReconciling);
+    // Classic step 5 still has its idle consumer.
+    const five = new Recorder(builtinScenario('05'));
+    five.sim.runUntil(20_000);
+    assert.deepEqual(snapshot(five.sim).consumers.filter((c) => c.idle).map((c) => c.clientId), ['consumer04']);
+  });
+});

@@ -97,30 +97,7 @@ export class Workbench {
 
   /** F1, type the command's title, choose it. Retries once: the palette lists what was registered when it opened. */
   async runCommand(title: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      await this.page.keyboard.press('Escape');
-      await this.page.keyboard.press('F1');
-      try {
-        await this.quickInput.waitFor({ state: 'visible', timeout: 5_000 });
-      } catch (err) {
-        // Keyboard focus inside a webview may keep F1 from the workbench: focus the window title, retry.
-        if (attempt >= 2) throw err;
-        // Focus back on the workbench (a webview iframe may hold the keyboard); the title bar's
-        // drag region lies over the title, so skip Playwright's hit test.
-        await this.page.locator('.part.titlebar .window-title').click({ force: true, timeout: 5_000 });
-        continue;
-      }
-      await this.page.keyboard.type(title);
-      const row = this.quickInputRow(title).first();
-      try {
-        await row.waitFor({ state: 'visible', timeout: 10_000 });
-      } catch (err) {
-        if (attempt >= 2) throw err;
-        continue;
-      }
-      await row.click();
-      return;
-    }
+    await this.paletteChoose(title, this.quickInputRow(title).first(), (row) => row.click());
   }
 
   /**
@@ -128,6 +105,11 @@ export class Workbench {
    * also matches a localized command's English alias), wait for a match and run the first one.
    */
   async runCommandMatching(typed: string): Promise<void> {
+    await this.paletteChoose(typed, this.quickInput.locator('.monaco-list-row').first(), () => this.page.keyboard.press('Enter'));
+  }
+
+  /** Opens the command palette, types `text`, waits for `row`, then `choose`s; one retry. */
+  private async paletteChoose(text: string, row: Locator, choose: (row: Locator) => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('Escape');
       await this.page.keyboard.press('F1');
@@ -140,14 +122,14 @@ export class Workbench {
         await this.page.locator('.part.titlebar .window-title').click({ force: true, timeout: 5_000 });
         continue;
       }
-      await this.page.keyboard.type(typed);
+      await this.page.keyboard.type(text);
       try {
-        await this.quickInput.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+        await row.waitFor({ state: 'visible', timeout: 10_000 });
       } catch (err) {
         if (attempt >= 2) throw err;
         continue;
       }
-      await this.page.keyboard.press('Enter');
+      await choose(row);
       return;
     }
   }

@@ -1,12 +1,10 @@
 /** The sidebar webview view (activity bar › Kafka Lab): a compact live picture and the controls. */
 import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
 import type { Log } from '../outputChannel';
 import type { SessionHost } from '../session/sessionHost';
-import { ConnectionStats, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
+import { ConnectedWebviewHost, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
 
-export class SidebarViewProvider extends Disposable implements vscode.WebviewViewProvider {
-  private connection: WebviewConnection | undefined;
+export class SidebarViewProvider extends ConnectedWebviewHost implements vscode.WebviewViewProvider {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -28,20 +26,5 @@ export class SidebarViewProvider extends Disposable implements vscode.WebviewVie
       if (this.connection === connection) this.connection = undefined;
     });
     renderWebview(view.webview, this.extensionUri, 'sidebar');
-  }
-
-  /** Test hook: handle `message` as if this view's webview had sent it; false when the view is not open. */
-  receiveForTest(message: unknown): boolean {
-    this.connection?.receive(message);
-    return this.connection !== undefined;
-  }
-
-  stats(): ConnectionStats | undefined {
-    return this.connection?.stats();
-  }
-
-  override dispose(): void {
-    this.connection?.dispose();
-    super.dispose();
   }
 }

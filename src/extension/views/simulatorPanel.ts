@@ -5,15 +5,13 @@
  * keeps only UI state (getState/setState) and gets the simulation from the host on `ready`.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
 import type { Log } from '../outputChannel';
 import type { SessionHost } from '../session/sessionHost';
 import { PANEL_VIEW_TYPE } from '../commands/ids';
-import { ConnectionStats, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
+import { ConnectedWebviewHost, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
 
-export class SimulatorPanels extends Disposable implements vscode.WebviewPanelSerializer {
+export class SimulatorPanels extends ConnectedWebviewHost implements vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
-  private connection: WebviewConnection | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -55,18 +53,7 @@ export class SimulatorPanels extends Disposable implements vscode.WebviewPanelSe
     return this.panel;
   }
 
-  /** Test hook: handle `message` as if this view's webview had sent it; false when the view is not open. */
-  receiveForTest(message: unknown): boolean {
-    this.connection?.receive(message);
-    return this.connection !== undefined;
-  }
-
-  stats(): ConnectionStats | undefined {
-    return this.connection?.stats();
-  }
-
   override dispose(): void {
-    this.connection?.dispose();
     this.panel?.dispose();
     super.dispose();
   }

@@ -183,3 +183,23 @@ export class WebviewConnection extends Disposable {
 function localizedStatus(status: SessionStatus): SessionStatus {
   return { ...status, scenarioName: localizeScenarioText(status.scenarioName) };
 }
+
+/** What the sidebar view and the panel share: their one live connection and its test hooks. */
+export abstract class ConnectedWebviewHost extends Disposable {
+  protected connection: WebviewConnection | undefined;
+
+  /** Test hook: handle `message` as if this view's webview had sent it; false when the view is not open. */
+  receiveForTest(message: unknown): boolean {
+    this.connection?.receive(message);
+    return this.connection !== undefined;
+  }
+
+  stats(): ConnectionStats | undefined {
+    return this.connection?.stats();
+  }
+
+  override dispose(): void {
+    this.connection?.dispose();
+    super.dispose();
+  }
+}

@@ -4,26 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { assignCommand } from '../../../src/cli/commands/assign';
 import { main } from '../../../src/cli/kafka-lab';
-import type { CliIo } from '../../../src/cli/io';
-import { UsageError } from '../../../src/cli/io';
+import { fakeIo } from '../cli/fakeIo';
 
-function fakeIo(files: Record<string, string>): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) {
-      io.stdout += t;
-    },
-    err(t: string) {
-      io.stderr += t;
-    },
-    readFile(p: string): string {
-      if (!(p in files)) throw new UsageError(`cannot read '${p}': ENOENT`);
-      return files[p]!;
-    },
-  };
-  return io;
-}
 
 const JAVADOC_INPUT = JSON.stringify({
   topics: { t0: 3, t1: 3 },

@@ -1,21 +1,14 @@
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/kafka-lab';
-import type { CliIo } from '../../../src/cli/io';
+import { fakeIo } from './fakeIo';
 
 const BUILTIN = path.resolve(__dirname, '../../../../src/sim/scenarios/builtin');
 
 function runCli(args: string[], files: Record<string, string> = {}): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    readFile: (p) => files[p] ?? fs.readFileSync(p, 'utf8'),
-  };
+  const io = fakeIo(files, true);
   const code = main(args, io);
-  return { code, out, err };
+  return { code, out: io.stdout, err: io.stderr };
 }
 
 describe('kafka-lab run', () => {

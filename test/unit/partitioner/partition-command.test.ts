@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { partitionCommand } from '../../../src/cli/commands/partition';
 import { main } from '../../../src/cli/kafka-lab';
-import { CliIo, UsageError } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
+import { fakeIo } from '../cli/fakeIo';
 import { partitionForKey } from '../../../src/sim/murmur2';
 
-function fakeIo(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(t: string) {
-      io.stdout += t;
-    },
-    err(t: string) {
-      io.stderr += t;
-    },
-    readFile(): string {
-      throw new Error('not used');
-    },
-  };
-  return io;
-}
 
 describe('kafka-lab partition', () => {
   it('prints KEY<TAB>PARTITION per key', () => {

@@ -154,7 +154,7 @@ export function compareStaticMembership(scenario: Scenario, untilMs: number): Ar
   ].map(({ variant, label }) => ({ variant, label, ...measureRun(scenarioForMembership(scenario, variant), untilMs) }));
 }
 
-/** The comparison as a text table. */
+/** A comparison (protocols or membership) as a text table. */
 export function formatProtocolComparison(rows: ReadonlyArray<RunMeasures & { label: string }>): string {
   const header = ['VARIANT', 'ROUNDS', 'LONGEST-UNOWNED', 'UNOWNED-TOTAL', 'PROCESSED', 'PROCESSED-TWICE', 'OUT-OF-KEY-ORDER'];
   const body = rows.map((r) => [r.label, String(r.rounds), seconds(r.maxUnownedMs), seconds(r.totalUnownedMs), String(r.processed), String(r.duplicates), String(r.outOfOrder)]);
@@ -164,8 +164,4 @@ export function formatProtocolComparison(rows: ReadonlyArray<RunMeasures & { lab
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
-}
-
-export function formatMembershipComparison(rows: ReadonlyArray<RunMeasures & { label: string }>): string {
-  return formatProtocolComparison(rows);
 }

@@ -2,6 +2,7 @@
  * One-line descriptions of share-group events, from keyed templates with named placeholders like
  * `../eventText.ts` (English here; a view passes its localised templates with the same keys).
  */
+import { fillTemplate, humanDuration } from '../textFormat';
 import type { ShareGroupEventBody } from './events';
 
 export const SHARE_EVENT_TEMPLATES = {
@@ -44,49 +45,45 @@ export const SHARE_EVENT_TEMPLATES = {
 
 export type ShareEventTemplates = { readonly [K in keyof typeof SHARE_EVENT_TEMPLATES]: string };
 
-const fill = (template: string, params: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 const member = (memberId: string): string => memberId.replace(/-[0-9a-f-]{36}$/, '');
-/** 30000 → "30s", 1500 → "1.5s". */
-const seconds = (ms: number): string => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${Math.round(ms / 100) / 10}s`);
 
 export function describeShareEvent(e: ShareGroupEventBody, t: ShareEventTemplates = SHARE_EVENT_TEMPLATES, nothing = 'nothing'): string {
   const list = (parts: readonly string[]): string => (parts.length === 0 ? nothing : parts.join(', '));
   switch (e.type) {
     case 'share-group-created':
-      return fill(t.eventShareGroupCreated, { group: e.group, lock: seconds(e.lockDurationMs), limit: e.deliveryCountLimit, maxLocks: e.maxRecordLocks, reset: e.autoOffsetReset });
+      return fillTemplate(t.eventShareGroupCreated, { group: e.group, lock: humanDuration(e.lockDurationMs), limit: e.deliveryCountLimit, maxLocks: e.maxRecordLocks, reset: e.autoOffsetReset });
     case 'share-group-state-changed':
-      return fill(t.eventShareGroupStateChanged, { group: e.group, from: e.from, to: e.to });
+      return fillTemplate(t.eventShareGroupStateChanged, { group: e.group, from: e.from, to: e.to });
     case 'share-consumer-started':
-      return fill(t.eventShareConsumerStarted, { clientId: e.clientId, group: e.group, mode: e.acknowledgementMode });
+      return fillTemplate(t.eventShareConsumerStarted, { clientId: e.clientId, group: e.group, mode: e.acknowledgementMode });
     case 'share-consumer-stopped':
-      return fill(t.eventShareConsumerStopped, { clientId: e.clientId });
+      return fillTemplate(t.eventShareConsumerStopped, { clientId: e.clientId });
     case 'share-consumer-crashed':
-      return fill(t.eventShareConsumerCrashed, { clientId: e.clientId });
+      return fillTemplate(t.eventShareConsumerCrashed, { clientId: e.clientId });
     case 'share-consumer-stalled':
-      return fill(t.eventShareConsumerStalled, { clientId: e.clientId, duration: seconds(e.durationMs) });
+      return fillTemplate(t.eventShareConsumerStalled, { clientId: e.clientId, duration: humanDuration(e.durationMs) });
     case 'share-consumer-resumed':
-      return fill(t.eventShareConsumerResumed, { clientId: e.clientId });
+      return fillTemplate(t.eventShareConsumerResumed, { clientId: e.clientId });
     case 'share-consumer-rate-changed':
-      return fill(t.eventShareConsumerRateChanged, { clientId: e.clientId, from: e.from, to: e.to });
+      return fillTemplate(t.eventShareConsumerRateChanged, { clientId: e.clientId, from: e.from, to: e.to });
     case 'share-member-joined':
-      return fill(t.eventShareMemberJoined, { group: e.group, clientId: e.clientId, memberId: e.memberId, groupEpoch: e.groupEpoch });
+      return fillTemplate(t.eventShareMemberJoined, { group: e.group, clientId: e.clientId, memberId: e.memberId, groupEpoch: e.groupEpoch });
     case 'share-member-left':
-      return fill(t.eventShareMemberLeft, { group: e.group, clientId: e.clientId, reason: e.reason, groupEpoch: e.groupEpoch });
+      return fillTemplate(t.eventShareMemberLeft, { group: e.group, clientId: e.clientId, reason: e.reason, groupEpoch: e.groupEpoch });
     case 'share-session-timed-out':
-      return fill(t.eventShareSessionTimedOut, { group: e.group, clientId: e.clientId, sessionTimeout: seconds(e.sessionTimeoutMs) });
+      return fillTemplate(t.eventShareSessionTimedOut, { group: e.group, clientId: e.clientId, sessionTimeout: humanDuration(e.sessionTimeoutMs) });
     case 'share-poll-timeout':
-      return fill(t.eventSharePollTimeout, { clientId: e.clientId, maxPollInterval: seconds(e.maxPollIntervalMs), group: e.group });
+      return fillTemplate(t.eventSharePollTimeout, { clientId: e.clientId, maxPollInterval: humanDuration(e.maxPollIntervalMs), group: e.group });
     case 'share-assignment-computed':
-      return fill(t.eventShareAssignmentComputed, { group: e.group, groupEpoch: e.groupEpoch, assignment: list(Object.entries(e.assignment).map(([m, ps]) => `${member(m)}=[${ps.join(' ')}]`)) });
+      return fillTemplate(t.eventShareAssignmentComputed, { group: e.group, groupEpoch: e.groupEpoch, assignment: list(Object.entries(e.assignment).map(([m, ps]) => `${member(m)}=[${ps.join(' ')}]`)) });
     case 'share-partitions-assigned': {
-      const changes = (e.added.length > 0 ? fill(t.eventShareAdded, { partitions: e.added.join(' ') }) : '') + (e.removed.length > 0 ? fill(t.eventShareRemoved, { partitions: e.removed.join(' ') }) : '');
-      return fill(t.eventSharePartitionsAssigned, { clientId: e.clientId, partitions: list(e.partitions), memberEpoch: e.memberEpoch, changes });
+      const changes = (e.added.length > 0 ? fillTemplate(t.eventShareAdded, { partitions: e.added.join(' ') }) : '') + (e.removed.length > 0 ? fillTemplate(t.eventShareRemoved, { partitions: e.removed.join(' ') }) : '');
+      return fillTemplate(t.eventSharePartitionsAssigned, { clientId: e.clientId, partitions: list(e.partitions), memberEpoch: e.memberEpoch, changes });
     }
     case 'share-partition-initialized':
-      return fill(t.eventSharePartitionInitialized, { group: e.group, partition: e.partition, startOffset: e.startOffset, policy: e.policy });
+      return fillTemplate(t.eventSharePartitionInitialized, { group: e.group, partition: e.partition, startOffset: e.startOffset, policy: e.policy });
     case 'share-records-acquired':
-      return fill(e.redelivered > 0 ? t.eventShareRecordsAcquiredRedelivered : t.eventShareRecordsAcquired, {
+      return fillTemplate(e.redelivered > 0 ? t.eventShareRecordsAcquiredRedelivered : t.eventShareRecordsAcquired, {
         clientId: e.clientId,
         count: e.count,
         partition: e.partition,
@@ -94,34 +91,34 @@ export function describeShareEvent(e: ShareGroupEventBody, t: ShareEventTemplate
         last: e.lastOffset,
         redelivered: e.redelivered,
         maxDelivery: e.maxDeliveryCount,
-        lock: seconds(e.lockDurationMs),
+        lock: humanDuration(e.lockDurationMs),
       });
     case 'share-acknowledged': {
       const counts = [
-        e.accepted > 0 ? fill(t.eventShareAccepted, { count: e.accepted }) : '',
-        e.released > 0 ? fill(t.eventShareReleased, { count: e.released }) : '',
-        e.rejected > 0 ? fill(t.eventShareRejected, { count: e.rejected }) : '',
+        e.accepted > 0 ? fillTemplate(t.eventShareAccepted, { count: e.accepted }) : '',
+        e.released > 0 ? fillTemplate(t.eventShareReleased, { count: e.released }) : '',
+        e.rejected > 0 ? fillTemplate(t.eventShareRejected, { count: e.rejected }) : '',
       ].filter((s) => s !== '');
       const how = e.mode === 'implicit' ? t.eventShareAckImplicit : e.mode === 'explicit' ? t.eventShareAckExplicit : t.eventShareAckOnClose;
-      return fill(t.eventShareAcknowledged, { clientId: e.clientId, counts: list(counts), partition: e.partition, how });
+      return fillTemplate(t.eventShareAcknowledged, { clientId: e.clientId, counts: list(counts), partition: e.partition, how });
     }
     case 'share-ack-failed':
-      return fill(t.eventShareAckFailed, { clientId: e.clientId, ack: e.ack, count: e.count, partition: e.partition, error: e.error });
+      return fillTemplate(t.eventShareAckFailed, { clientId: e.clientId, ack: e.ack, count: e.count, partition: e.partition, error: e.error });
     case 'share-lock-timed-out': {
-      const details = (e.available > 0 ? fill(t.eventShareAvailableAgain, { count: e.available }) : '') + (e.archived > 0 ? fill(t.eventShareArchivedAtLimit, { count: e.archived }) : '');
-      return fill(t.eventShareLockTimedOut, { partition: e.partition, count: e.count, clientId: e.clientId, lock: seconds(e.lockDurationMs), details });
+      const details = (e.available > 0 ? fillTemplate(t.eventShareAvailableAgain, { count: e.available }) : '') + (e.archived > 0 ? fillTemplate(t.eventShareArchivedAtLimit, { count: e.archived }) : '');
+      return fillTemplate(t.eventShareLockTimedOut, { partition: e.partition, count: e.count, clientId: e.clientId, lock: humanDuration(e.lockDurationMs), details });
     }
     case 'share-records-released': {
-      const details = e.archived > 0 ? fill(t.eventShareArchivedAtLimit, { count: e.archived }) : '';
-      return fill(t.eventShareRecordsReleased, { partition: e.partition, count: e.count, clientId: e.clientId, reason: e.reason, details });
+      const details = e.archived > 0 ? fillTemplate(t.eventShareArchivedAtLimit, { count: e.archived }) : '';
+      return fillTemplate(t.eventShareRecordsReleased, { partition: e.partition, count: e.count, clientId: e.clientId, reason: e.reason, details });
     }
     case 'share-delivery-limit-reached':
-      return fill(t.eventShareDeliveryLimitReached, { partition: e.partition, count: e.count, limit: e.deliveryCountLimit });
+      return fillTemplate(t.eventShareDeliveryLimitReached, { partition: e.partition, count: e.count, limit: e.deliveryCountLimit });
     case 'share-inflight-limit-reached':
-      return fill(t.eventShareInflightLimitReached, { partition: e.partition, limit: e.limit, startOffset: e.startOffset });
+      return fillTemplate(t.eventShareInflightLimitReached, { partition: e.partition, limit: e.limit, startOffset: e.startOffset });
     case 'share-records-reprocessed':
-      return fill(t.eventShareRecordsReprocessed, { clientId: e.clientId, count: e.count, partition: e.partition });
+      return fillTemplate(t.eventShareRecordsReprocessed, { clientId: e.clientId, count: e.count, partition: e.partition });
     case 'share-out-of-order':
-      return fill(t.eventShareOutOfOrder, { clientId: e.clientId, count: e.count, partition: e.partition });
+      return fillTemplate(t.eventShareOutOfOrder, { clientId: e.clientId, count: e.count, partition: e.partition });
   }
 }

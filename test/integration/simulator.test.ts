@@ -281,6 +281,25 @@ describe('Simulator views', () => {
     await waitFor('an update to the panel', () => hooks.views().panel!.updates > before);
   });
 
+  it('a hidden panel gets no updates, and a fresh init when it is shown again', async () => {
+    await vscode.commands.executeCommand('kafkaLab.openSimulator');
+    await waitFor('the panel to be visible and ready', () => hooks.views().panel?.visible === true && hooks.views().panel!.ready);
+    // Another editor in the same group hides the panel.
+    const doc = await vscode.workspace.openTextDocument({ content: 'hides the simulator panel' });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await waitFor('the panel to be hidden', () => hooks.views().panel?.visible === false);
+    const hidden = hooks.views().panel!;
+    session().advance(2_000);
+    session().advance(2_000);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(hooks.views().panel!.updates, hidden.updates, 'nothing is posted to a hidden panel');
+    // Closing that editor shows the panel again.
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+    assert.ok(tab, 'the hiding editor has a tab');
+    await vscode.window.tabGroups.close(tab, true);
+    await waitFor('a fresh init for the panel shown again', () => hooks.views().panel?.visible === true && hooks.views().panel!.inits > hidden.inits);
+  });
+
   it('validates messages from a webview: malformed ones are logged and ignored, intents act on the session', async () => {
     await load('01-one-consumer.kafkalab.json');
     session().advance(5_000);

@@ -115,7 +115,7 @@ export async function ensureCodeServer(opts = {}) {
   if (missing.length) {
     throw new HostUnavailableError(
       `cannot install the VS Code host (code-server ${CODE_SERVER_VERSION}); missing:\n  - ${missing.join('\n  - ')}\n` +
-        `On a bare Debian machine, .ci/run installs these.`,
+        `On Debian or Ubuntu, bash scripts/setup.sh installs these (bash scripts/setup.sh --check lists them).`,
     );
   }
 

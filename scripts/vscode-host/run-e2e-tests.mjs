@@ -2,7 +2,9 @@
 // workbench: installs the packaged .vsix into a fresh code-server, opens a fresh copy of the
 // workspace `npm start` gives (the built-in scenarios), launches Debian's chromium
 // through playwright-core and runs the specs with mocha in this process. Each spec saves a
-// screenshot per step under test-results/e2e/<spec>/.
+// screenshot per step under test-results/e2e/<spec>/; a failing test also leaves, in
+// test-results/e2e/<spec>/failure-<test>/, its last screenshot, the browser console, the steps it
+// took (the last one is where it stopped) and the code-server logs (server and extension host).
 //
 //   node scripts/vscode-host/run-e2e-tests.mjs [--grep <pattern>] [--verbose]
 //
@@ -10,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Mocha from 'mocha';
 import { launchBrowser, restrictToLoopback } from './browser.mjs';
 import { HostUnavailableError, startCodeServer } from './code-server.mjs';
@@ -51,6 +54,7 @@ async function main() {
   await fs.mkdir(screenshotsDir, { recursive: true });
   globalThis.__kafkaLabE2E = {
     browser,
+    userDataDir: server.userDataDir,
     workbenchUrl: server.workbenchUrl({ folder: workspaceDir }),
     workspaceDir,
     builtinScenariosDir: builtinScenariosDistDir,
@@ -66,7 +70,20 @@ async function main() {
     },
   };
 
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, ...(grep ? { grep } : {}) });
+  const evidence = await import(pathToFileURL(path.join(specsDir, 'workbench.js')).href);
+  const rootHooks = {
+    beforeEach() {
+      evidence.startTestEvidence();
+    },
+    async afterEach() {
+      const test = this.currentTest;
+      if (test?.state !== 'failed') return;
+      const dirs = await evidence.saveFailureArtifacts(test.fullTitle(), test.err);
+      for (const d of dirs) console.log(`      evidence of the failure: ${path.relative(repoRoot, d)}/`);
+    },
+  };
+  // Limits guard against a hang; each wait inside a spec ends as soon as its condition holds.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 600_000, rootHooks, ...(grep ? { grep } : {}) });
   for (const f of specs) mocha.addFile(path.join(specsDir, f));
   await mocha.loadFilesAsync();
   const { failures, tests } = await new Promise((resolve) => {

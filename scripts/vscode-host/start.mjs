@@ -17,7 +17,7 @@ import { prepareSampleWorkspace } from './workspace.mjs';
 
 async function main() {
   if (!existsSync(path.join(repoRoot, 'node_modules', '@vscode', 'vsce'))) {
-    throw new Error('dependencies are missing: run npm install first');
+    throw new Error('dependencies are missing: run bash scripts/setup.sh (system packages, npm ci, the VS Code host), or npm ci');
   }
   // Install the host first: it is the slow part, and the one that can fail for want of packages.
   await ensureCodeServer();

@@ -32,10 +32,13 @@ export function parseOptions(
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
-      const [rawName, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-      const kind = spec[rawName];
+      const eq = a.indexOf('=');
+      const rawName = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const inline = eq < 0 ? undefined : a.slice(eq + 1);
+      const kind = Object.prototype.hasOwnProperty.call(spec, rawName) ? spec[rawName] : undefined;
       if (!kind) throw new UsageError(`unknown option '--${rawName}'`);
       if (kind === 'flag') {
+        if (inline !== undefined) throw new UsageError(`option '--${rawName}' takes no value, got '--${rawName}=${inline}'`);
         options.set(rawName, true);
       } else {
         const value = inline ?? args[++i];

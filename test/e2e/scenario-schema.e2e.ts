@@ -2,14 +2,10 @@ import * as assert from 'assert';
 import { Workbench, normalizeText } from './workbench';
 
 describe('Editing a scenario in the sample workspace (schema checks, Problems panel)', function () {
-  this.timeout(120_000);
   let wb: Workbench;
 
   before(async () => {
     wb = await Workbench.open('scenario-schema');
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
   });
   after(async () => {
     await wb?.close();
@@ -33,12 +29,7 @@ describe('Editing a scenario in the sample workspace (schema checks, Problems pa
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('"tickMs": "fast",');
-    // The editor renders what was typed a moment later on a busy machine: wait for it.
-    const typed = Date.now();
-    while (!(await wb.activeEditorText()).includes('"tickMs": "fast",')) {
-      assert.ok(Date.now() - typed < 10_000, 'the typed line is in the editor');
-      await wb.page.waitForTimeout(200);
-    }
+    // Waiting for the report below also waits for the editor to take what was typed.
 
     const problem = panel.locator('.monaco-list-row', { hasText: /Incorrect type\. Expected "integer"/ });
     await problem.first().waitFor({ state: 'visible' });

@@ -8,11 +8,12 @@
  */
 import * as assert from 'assert';
 import * as path from 'path';
-import { Workbench, e2eEnvironment, normalizeText } from './workbench';
+import { Workbench, e2eEnvironment, waitUntil } from './workbench';
 
 const EXTENSION_ID = 'kafka-lab.kafka-consumer-group-lab';
 
 interface CodeServer {
+  userDataDir: string;
   workbenchUrl(o?: { folder?: string }): string;
   stop(): Promise<void>;
 }
@@ -21,7 +22,6 @@ interface CodeServer {
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<Record<string, unknown>>;
 
 describe('VS Code for the Web: the extension in the web-worker extension host', function () {
-  this.timeout(240_000);
   let server: CodeServer | undefined;
   let wb: Workbench | undefined;
 
@@ -37,10 +37,7 @@ describe('VS Code for the Web: the extension in the web-worker extension host', 
       installExtensions: [(vsix.vsixPath as () => string)()],
       userSettings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
     });
-    wb = await Workbench.open('simulator-web', server.workbenchUrl({ folder: workspaceDir }));
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
+    wb = await Workbench.open('simulator-web', server.workbenchUrl({ folder: workspaceDir }), server.userDataDir);
   });
   after(async () => {
     await wb?.close();
@@ -51,20 +48,13 @@ describe('VS Code for the Web: the extension in the web-worker extension host', 
     const page = wb!.page;
     await page.locator('.activitybar .action-item a[aria-label^="Kafka Lab"]').click();
     const sidebar = wb!.webviewView(EXTENSION_ID);
-    await sidebar.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await sidebar.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible' });
     await wb!.screenshot('sidebar-in-web-worker');
 
     // The extension says where it runs in its output channel.
     await wb!.runCommand('Output: Show Output Channels...');
     await wb!.quickInput.locator('.monaco-list-row', { hasText: 'Kafka Lab' }).first().click();
-    const output = page.locator('.part.panel .monaco-editor .view-lines');
-    await output.waitFor({ state: 'visible' });
-    const deadline = Date.now() + 20_000;
-    let log = '';
-    while (!/Kafka Lab activated/.test(log) && Date.now() < deadline) {
-      log = normalizeText(await output.innerText());
-      await page.waitForTimeout(250);
-    }
+    const log = await waitUntil('the activation line in the Kafka Lab output', () => wb!.activeEditorText('.part.panel .monaco-editor'), (t) => /Kafka Lab activated/.test(t));
     assert.match(log, /Kafka Lab activated \(web UI, web worker extension host\)/);
     await wb!.screenshot('output-web-worker');
 
@@ -76,9 +66,7 @@ describe('VS Code for the Web: the extension in the web-worker extension host', 
     await page.keyboard.press('Control+A');
     await page.keyboard.type(String(before + 2));
     await page.keyboard.press('Enter');
-    const end = Date.now() + 20_000;
-    while ((await rows.count()) !== before + 2 && Date.now() < end) await page.waitForTimeout(200);
-    assert.strictEqual(await rows.count(), before + 2);
+    await waitUntil(`${before + 2} partition rows`, () => rows.count(), (n) => n === before + 2);
     await wb!.screenshot('command-in-web-worker');
   });
 });

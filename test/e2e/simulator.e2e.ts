@@ -6,29 +6,15 @@
  */
 import * as assert from 'assert';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { Workbench, normalizeText } from './workbench';
+import { Workbench, normalizeText, waitUntil } from './workbench';
 
 const EXTENSION_ID = 'kafka-lab.kafka-consumer-group-lab';
 
-async function poll<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    try {
-      last = await read();
-      if (ok(last)) return last;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const poll = waitUntil;
 
 const text = async (l: Locator): Promise<string> => normalizeText(await l.first().innerText()).trim();
 
 describe('Simulator views (sidebar, panel, commands) in the real workbench', function () {
-  this.timeout(240_000);
   let wb: Workbench;
   let panel: FrameLocator;
   let sidebar: FrameLocator;
@@ -38,16 +24,13 @@ describe('Simulator views (sidebar, panel, commands) in the real workbench', fun
     panel = wb.webviewPanel(EXTENSION_ID);
     sidebar = wb.webviewView(EXTENSION_ID);
   });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
-  });
   after(async () => {
     await wb?.close();
   });
 
   it('the activity bar opens the Kafka Lab view with a live picture of the session', async () => {
     await wb.page.locator('.activitybar .action-item a[aria-label^="Kafka Lab"]').click();
-    await sidebar.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await sidebar.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible' });
     assert.match(await text(sidebar.locator('[data-testid="scenario-name"]')), /One consumer reads all three partitions/);
     await sidebar.locator('[data-testid="control-play"]').waitFor({ state: 'visible' });
     // The view's title bar offers the main commands.
@@ -73,7 +56,7 @@ describe('Simulator views (sidebar, panel, commands) in the real workbench', fun
     await wb.page.locator('.editor-actions a.action-label[aria-label^="Run in Kafka Lab"]').waitFor({ state: 'visible' });
     await wb.screenshot('scenario-codelens');
     await lens.click();
-    await panel.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible', timeout: 30_000 });
+    await panel.locator('[data-testid="scenario-name"]').waitFor({ state: 'visible' });
     await poll('the panel to show scenario 4', () => text(panel.locator('[data-testid="scenario-name"]')), (t) => /scale/i.test(t) || /4\./.test(t));
     assert.strictEqual(await wb.activeTabLabel(), 'Kafka Lab Simulator');
     // The sidebar shows the same session.
@@ -88,7 +71,7 @@ describe('Simulator views (sidebar, panel, commands) in the real workbench', fun
     await poll('virtual time to pass 25 s', () => text(panel.locator('[data-testid="virtual-time"]')), (t) => {
       const m = /(\d+):(\d+(\.\d)?)/.exec(t);
       return !!m && Number(m[1]) * 60 + Number(m[2]) >= 25;
-    }, 40_000);
+    });
     await panel.locator('[data-testid="control-play"]').click(); // pause
     const group = panel.locator('[data-testid="group"]').first();
     assert.match(await text(group.locator('[data-testid="group-state"]')), /Stable/);
@@ -105,7 +88,7 @@ describe('Simulator views (sidebar, panel, commands) in the real workbench', fun
     await panel.locator('[data-testid="consumer-card"]', { hasText: 'consumer04' }).waitFor({ state: 'visible' });
     await panel.locator('[data-testid="control-play"]').click();
     const idle = panel.locator('[data-testid="consumer-card"]:has([data-testid="idle-badge"]:not([hidden]))');
-    await idle.first().waitFor({ state: 'visible', timeout: 40_000 });
+    await idle.first().waitFor({ state: 'visible' });
     await panel.locator('[data-testid="control-play"]').click();
     assert.strictEqual(await idle.count(), 1, 'exactly one idle consumer');
     await wb.screenshot('idle-consumer');
@@ -144,8 +127,7 @@ describe('Simulator views (sidebar, panel, commands) in the real workbench', fun
 
   it('Describe opens the kafka-consumer-groups.sh table in an editor', async () => {
     await panel.locator('[data-testid="open-describe"]').first().click();
-    await poll('the describe document', () => wb.activeEditorText(), (t) => t.includes('kafka-consumer-groups.sh --describe --group consumer-group-01'));
-    const doc = await wb.activeEditorText();
+    const doc = await poll('the describe document', () => wb.activeEditorText(), (t) => t.includes('kafka-consumer-groups.sh --describe --group consumer-group-01'));
     assert.match(doc, /GROUP\s+TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG/);
     assert.match(doc, /consumer-group-01\s+peter-01\s+0\s+\d+/);
     await wb.screenshot('describe-document');

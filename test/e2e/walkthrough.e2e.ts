@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
-import { Workbench, e2eEnvironment } from './workbench';
+import { WAIT_MS, Workbench, e2eEnvironment, waitUntil } from './workbench';
 
 const EXTENSION_ID = 'kafka-lab.kafka-consumer-group-lab';
 const REPO = path.resolve(__dirname, '../../..');
@@ -26,16 +26,19 @@ const nls: Record<'en' | 'ko', Record<string, string>> = {
 const PAGE_HEADING = { en: "What you'll see", ko: '무엇을 보게 되나요' };
 
 /** The frame (a webview's inner document) whose text contains `text`, once one does. */
-async function frameWithText(wb: Workbench, text: string, timeoutMs = 15_000): Promise<Frame> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of wb.page.frames()) {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (body.includes(text)) return frame;
-    }
-    if (Date.now() > end) throw new Error(`no frame shows "${text}"`);
-    await wb.page.waitForTimeout(250);
-  }
+async function frameWithText(wb: Workbench, text: string): Promise<Frame> {
+  const found = await waitUntil(
+    `a frame that shows "${text}"`,
+    async () => {
+      for (const frame of wb.page.frames()) {
+        const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes(text)) return frame;
+      }
+      return undefined;
+    },
+    (f) => f !== undefined,
+  );
+  return found!;
 }
 
 /**
@@ -45,14 +48,14 @@ async function frameWithText(wb: Workbench, text: string, timeoutMs = 15_000): P
  */
 async function warmUpWebviews(wb: Workbench): Promise<void> {
   await wb.page.locator('.activitybar .action-item a[aria-label^="Kafka Lab"]').first().click();
-  await wb.webviewView(EXTENSION_ID).locator('body').waitFor({ state: 'visible', timeout: 30_000 });
+  await wb.webviewView(EXTENSION_ID).locator('body').waitFor({ state: 'visible' });
   await wb.page.locator('.activitybar .action-item a[aria-label^="Kafka Lab"]').first().click(); // hide it again
 }
 
 async function setSpeed100(wb: Workbench): Promise<void> {
   // As a user would: the simulator panel's own speed control (the step's button opened the panel).
   const speed = wb.webviewPanel(EXTENSION_ID).locator('[data-testid="control-speed"]');
-  await speed.waitFor({ state: 'visible', timeout: 30_000 });
+  await speed.waitFor({ state: 'visible' });
   await speed.selectOption('100');
 }
 
@@ -61,19 +64,21 @@ async function followAllSteps(wb: Workbench, lang: 'en' | 'ko'): Promise<void> {
   const started = Date.now();
   for (const [i, id] of STEP_IDS.entries()) {
     const step = wb.page.locator(`button.getting-started-step[data-step-id$="#${id}"]`);
+    wb.note(`step ${i + 1} (${id}): open it`);
     await step.click();
     const title = nls[lang][`walkthrough.${id}.title`]!;
-    await assert.doesNotReject(step.locator('.step-title', { hasText: title }).waitFor({ state: 'visible', timeout: 5_000 }), `step ${i + 1} title "${title}"`);
+    await assert.doesNotReject(step.locator('.step-title', { hasText: title }).waitFor({ state: 'visible' }), `step ${i + 1} title "${title}"`);
     // The step's page (markdown media) in this language.
     await frameWithText(wb, PAGE_HEADING[lang]);
     const button = wb.page.locator(`[x-step-description-for$="#${id}"]`).locator('button, a').first();
+    wb.note(`step ${i + 1} (${id}): click its button, wait for the checkmark`);
     await button.click();
     if (i === 0) await setSpeed100(wb);
     const check = wb.page.locator(`.codicon[data-done-step-id$="#${id}"]`);
     await wb.page.waitForFunction(
       (sel) => document.querySelector(sel)?.classList.contains('complete') === true,
       `.codicon[data-done-step-id$="#${id}"]`,
-      { timeout: 30_000 },
+      { timeout: 2 * WAIT_MS },
     );
     assert.equal(await check.getAttribute('aria-checked'), 'true', `step ${id} is checked`);
     await wb.screenshot(`step-${i + 1}-${id}`);
@@ -82,7 +87,6 @@ async function followAllSteps(wb: Workbench, lang: 'en' | 'ko'): Promise<void> {
 }
 
 describe('Walkthrough: a newcomer follows all 11 steps', function () {
-  this.timeout(180_000);
 
   it('in English, from the Welcome page', async () => {
     const wb = await Workbench.open('walkthrough-en');
@@ -92,11 +96,9 @@ describe('Walkthrough: a newcomer follows all 11 steps', function () {
       const title = nls.en['walkthrough.title']!;
       const entry = wb.page.locator('button.getting-started-category', { hasText: title });
       await wb.page.locator('.gettingStartedContainer').first().waitFor({ state: 'visible' });
-      const listed = await entry
-        .first()
-        .waitFor({ state: 'visible', timeout: 8_000 })
-        .then(() => true)
-        .catch(() => false);
+      // Decided on what the page shows once it has listed its walkthroughs, never on how fast.
+      await wb.page.locator('button.getting-started-category').first().waitFor({ state: 'visible' });
+      const listed = (await entry.count()) > 0;
       await wb.screenshot('welcome');
       if (listed) await entry.first().click();
       else {
@@ -106,10 +108,7 @@ describe('Walkthrough: a newcomer follows all 11 steps', function () {
       }
       await wb.page.locator('.getting-started-category-title, .category-title', { hasText: title }).first().waitFor({ state: 'visible' });
       await wb.screenshot('walkthrough');
-      await followAllSteps(wb, 'en').catch(async (err) => {
-        await wb.screenshot('failure').catch(() => undefined);
-        throw err;
-      });
+      await followAllSteps(wb, 'en');
       // Everything checked off.
       assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 11);
     } finally {
@@ -129,7 +128,7 @@ describe('Walkthrough: a newcomer follows all 11 steps', function () {
     );
     const runDir = path.join(REPO, '.vscode-test', 'runs', `e2e-ko-${process.pid}-${Date.now()}`);
     let server = await env.startCodeServer({ name: 'e2e-ko', folder: env.workspaceDir, installExtensions: [env.vsix], runDir, keepRunDir: true });
-    let wb = await Workbench.open('walkthrough-ko-setup', server.workbenchUrl());
+    let wb = await Workbench.open('walkthrough-ko-setup', server.workbenchUrl(), server.userDataDir);
     try {
       // Installed with --install-extension a language pack never turns on: install it as a user does.
       await wb.runCommand('Extensions: Install from VSIX...');
@@ -137,29 +136,44 @@ describe('Walkthrough: a newcomer follows all 11 steps', function () {
       await input.waitFor({ state: 'visible' });
       // The simple file dialog sets its starting folder once it has listed it: type after that.
       await wb.quickInput.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
-      for (let i = 0; i < 5 && (await input.inputValue()) !== packVsix; i++) {
-        await input.fill(packVsix);
-        await wb.page.waitForTimeout(400);
-      }
+      await waitUntil(
+        'the file dialog to keep the typed path',
+        async () => {
+          if ((await input.inputValue()) !== packVsix) await input.fill(packVsix);
+          return input.inputValue();
+        },
+        (v) => v === packVsix,
+      );
       await wb.screenshot('install-from-vsix');
-      await wb.quickInput.locator('.monaco-button', { hasText: 'Install' }).first().click();
+      // The dialog checks the typed path before Install takes it; a click before that does
+      // nothing, so click again (every 3 s) until the dialog closes.
+      let lastClick = 0;
+      await waitUntil(
+        'the Install from VSIX dialog to take the file and close',
+        async () => {
+          if (!(await wb.quickInput.isVisible())) return true;
+          if (Date.now() - lastClick > 3_000) {
+            lastClick = Date.now();
+            await wb.quickInput.locator('.monaco-button', { hasText: 'Install' }).first().click({ timeout: 5_000 });
+          }
+          return false;
+        },
+        (closed) => closed,
+      );
       const languagePacks = path.join(server.userDataDir, 'languagepacks.json');
-      const end = Date.now() + 30_000;
-      while (!(fs.existsSync(languagePacks) && /"ko"|ko/.test(fs.readFileSync(languagePacks, 'utf8')) && fs.readFileSync(languagePacks, 'utf8').trim() !== '{}')) {
-        if (Date.now() > end) throw new Error(`the language pack did not register (${languagePacks})`);
-        await wb.page.waitForTimeout(250);
-      }
+      await waitUntil(
+        `the language pack to register in ${languagePacks}`,
+        async () => (fs.existsSync(languagePacks) ? fs.readFileSync(languagePacks, 'utf8') : ''),
+        (text) => /ko/.test(text) && text.trim() !== '{}',
+      );
       await wb.screenshot('language-pack-installed');
-    } catch (err) {
-      await wb.screenshot('failure').catch(() => undefined);
-      throw err;
     } finally {
       await wb.close();
       await server.stop();
     }
     fs.writeFileSync(path.join(server.userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: 'ko' }, null, 2));
     server = await env.startCodeServer({ name: 'e2e-ko', folder: env.workspaceDir, runDir });
-    wb = await Workbench.open('walkthrough-ko', server.workbenchUrl());
+    wb = await Workbench.open('walkthrough-ko', server.workbenchUrl(), server.userDataDir);
     try {
       await warmUpWebviews(wb);
       await wb.runCommandMatching('Welcome: Open Walkthrough...');
@@ -169,10 +183,7 @@ describe('Walkthrough: a newcomer follows all 11 steps', function () {
       await wb.quickInputRow(title).first().click();
       await wb.page.locator('.getting-started-category-title, .category-title', { hasText: title }).first().waitFor({ state: 'visible' });
       await wb.screenshot('walkthrough');
-      await followAllSteps(wb, 'ko').catch(async (err) => {
-        await wb.screenshot('failure').catch(() => undefined);
-        throw err;
-      });
+      await followAllSteps(wb, 'ko');
       assert.equal(await wb.page.locator(`.codicon.complete[data-done-step-id*="${EXTENSION_ID}"]`).count(), 11);
       // The Korean page (package.nls.ko.json's markdown path) is the one shown, not the English one.
       const frame = await frameWithText(wb, PAGE_HEADING.ko);

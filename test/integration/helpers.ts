@@ -21,7 +21,7 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
 export function waitForDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs = 120_000,
 ): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
@@ -47,6 +47,40 @@ export function waitForDiagnostics(
     };
     check();
   });
+}
+
+/** A top-level property the scenario schema forbids (it allows no additional properties). */
+const CANARY_PROPERTY = 'kafkaLabValidationCanary';
+
+/**
+ * The problems VS Code's JSON language service reports for the (open) document at `uri`, once it
+ * has certainly validated its current text against the schema. Waiting a while and reading the
+ * diagnostics proves nothing on a busy machine (an empty list may only mean "not looked at yet"),
+ * so this waits for conditions instead: it inserts a property the schema forbids, waits until the
+ * service reports it (the schema is loaded and the file is being validated), takes it out again,
+ * waits until that report is gone (the restored text was validated) and returns what remains.
+ * The document is reverted, so nothing is written.
+ */
+export async function validatedDiagnostics(uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const original = doc.getText();
+  const brace = original.indexOf('{');
+  assert.ok(brace >= 0, `${uri.toString()} is not a JSON object`);
+  const insertAt = doc.positionAt(brace + 1);
+  const canary = `"${CANARY_PROPERTY}": 1,`;
+  const isCanary = (d: vscode.Diagnostic): boolean => d.message.includes(CANARY_PROPERTY);
+  const insert = new vscode.WorkspaceEdit();
+  insert.insert(uri, insertAt, canary);
+  assert.ok(await vscode.workspace.applyEdit(insert), `could not edit ${uri.toString()} in memory`);
+  await waitForDiagnostics(uri, (ds) => ds.some(isCanary), 120_000);
+  const remove = new vscode.WorkspaceEdit();
+  remove.delete(uri, new vscode.Range(insertAt, doc.positionAt(doc.offsetAt(insertAt) + canary.length)));
+  assert.ok(await vscode.workspace.applyEdit(remove), `could not restore ${uri.toString()}`);
+  assert.strictEqual(doc.getText(), original, 'the document is back to its text on disk');
+  const diagnostics = await waitForDiagnostics(uri, (ds) => !ds.some(isCanary), 120_000);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  return diagnostics;
 }
 
 export async function closeAllEditors(): Promise<void> {

@@ -24,7 +24,7 @@ export function run(): Promise<void> {
     ui: 'bdd',
     reporter: 'spec',
     color: false,
-    timeout: 30_000,
+    timeout: 300_000,
     // KAFKALAB_TEST_GREP narrows the run, like mocha --grep.
     ...(process.env.KAFKALAB_TEST_GREP ? { grep: process.env.KAFKALAB_TEST_GREP } : {}),
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activeExtension, closeAllEditors, waitForDiagnostics, workspaceFolder } from './helpers';
+import { activeExtension, closeAllEditors, validatedDiagnostics, waitForDiagnostics, workspaceFolder } from './helpers';
 
 interface JsonValidation {
   fileMatch: string | string[];
@@ -36,12 +36,7 @@ describe('Scenario file schema (*.kafkalab.json)', () => {
   it('reports nothing for a valid scenario file', async () => {
     await activeExtension();
     const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'valid.kafkalab.json');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    // Wait until the language service has looked at the file (it publishes an empty list too),
-    // then make sure it stays clean.
-    await new Promise((r) => setTimeout(r, 3000));
-    const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    const errors = (await validatedDiagnostics(uri)).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepStrictEqual(errors.map((d) => d.message), []);
   });
 
@@ -49,9 +44,9 @@ describe('Scenario file schema (*.kafkalab.json)', () => {
     const ext = await activeExtension();
     const scenarios = await ext.exports.listBuiltinScenarios();
     assert.ok(scenarios.length > 0, 'no built-in scenarios');
+    const problems: string[] = [];
     for (const s of scenarios) {
       const doc = await vscode.workspace.openTextDocument(s.uri);
-      await vscode.window.showTextDocument(doc, { preview: false });
       // VS Code validates nothing (and says nothing) when a file's "$schema" cannot be loaded.
       const ref = (JSON.parse(doc.getText()) as { $schema?: string }).$schema;
       if (ref !== undefined && !/^[a-z]+:/i.test(ref)) {
@@ -60,15 +55,10 @@ describe('Scenario file schema (*.kafkalab.json)', () => {
           assert.fail(`${s.fileName}: "$schema": "${ref}" does not resolve (${target.toString()})`),
         );
       }
+      for (const d of await validatedDiagnostics(s.uri)) {
+        if (d.severity <= vscode.DiagnosticSeverity.Warning) problems.push(`${s.fileName}:${d.range.start.line + 1}: ${d.message}`);
+      }
     }
-    // Give the JSON language service time to load the schemas and validate every open file.
-    await new Promise((r) => setTimeout(r, 4000));
-    const problems = scenarios.flatMap((s) =>
-      vscode.languages
-        .getDiagnostics(s.uri)
-        .filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning)
-        .map((d) => `${s.fileName}:${d.range.start.line + 1}: ${d.message}`),
-    );
     assert.deepStrictEqual(problems, []);
   });
 });

@@ -121,7 +121,6 @@ function simulate(run: Run): { sim: Simulation; events: SimEvent[]; violations: 
 }
 
 describe('engine invariants over random action sequences (fast-check)', function () {
-  this.timeout(120_000);
 
   it('hold for every assignor, both protocols (classic, KIP-848), both heartbeat modes, crashes, stalls, restarts, strategy changes and partition growth', () => {
     fc.assert(

@@ -68,12 +68,10 @@ describe('StickyPartitioner (KIP-794, simplified)', () => {
     // 1-byte records, 16384 per sticky run: 100M records must take ~6,100 loop iterations.
     const q = new StickyPartitioner(5, 16384);
     const out2 = new Float64Array(3);
-    const t0 = Date.now();
     q.distribute(100_000_000, 3, 1, out2);
-    assert.ok(Date.now() - t0 < 2000);
     assert.equal(q.switchCount, Math.ceil(100_000_000 / 16384) + (100_000_000 % 16384 === 0 ? 1 : 0));
     assert.equal(out2.reduce((s, x) => s + x, 0), 100_000_000);
-  }).timeout(20000);
+  });
 
   it('roughly uniform over many runs', () => {
     const out = run(new StickyPartitioner(11), 1000, 1640, 4, 100); // 10,000 sticky runs

@@ -283,6 +283,7 @@ export const WEBVIEW_STRINGS = {
   explainOffsetMovedBackwards: 'A commit set the group\'s committed offset lower than before. This happens when consumers outside a group share the same group.id offsets: one overwrites the progress of another.',
   explainLagThresholdCrossed: 'The group\'s total lag crossed a threshold. Growing lag means the consumers cannot keep up with the producers: add consumers (up to the partition count), speed up processing, or add partitions.',
   explainAssignorChanged: 'The members\' partition.assignment.strategy changed in a rolling update. The group keeps using a strategy every member supports, and switches when all of them agree.',
+  explainTimelineActionSkipped: "The scenario's timeline wanted to do this, but it no longer applied at its time (you had already stopped that consumer, or it was running when the timeline restarts it). The action was skipped; everything else goes on as written.",
   explainMetadataRefreshed: 'The consumer refreshed its topic metadata (every metadata.max.age.ms). If the group leader notices new partitions, it asks for a rebalance so that they get an owner.',
   // Share groups (KIP-932).
   explainShareGroupCreated: 'A share group (KIP-932, "queues for Kafka") reads a topic cooperatively like a queue: the broker hands out individual records to whichever consumer asks, instead of giving each partition to one consumer.',

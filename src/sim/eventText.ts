@@ -53,6 +53,7 @@ export const EVENT_TEMPLATES = {
   eventLagBelow: '{group}: total lag {lag} fell below half of {threshold}',
   eventAssignorChanged: '{group}: partition.assignment.strategy → {assignor}',
   eventMetadataRefreshed: '{clientId} sees {topic} with {partitions} partitions',
+  eventTimelineActionSkipped: 'timeline action {path} ({action}) skipped: {reason}',
   eventNothing: 'nothing',
   /** Share-group events (KIP-932): their templates live with the share-group module. */
   ...SHARE_EVENT_TEMPLATES,
@@ -146,6 +147,8 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
       return ['eventAssignorChanged', { group: e.group, assignor: e.assignor.join(', ') }];
     case 'metadata-refreshed':
       return ['eventMetadataRefreshed', { clientId: e.clientId, topic: e.topic, partitions: e.partitions }];
+    case 'timeline-action-skipped':
+      return ['eventTimelineActionSkipped', { path: e.path, action: e.action, reason: e.reason }];
     default:
       return ['eventNothing', {}];
   }

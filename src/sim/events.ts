@@ -67,7 +67,9 @@ export type SimEventBody =
   | { type: 'offset-moved-backwards'; group: string; clientId: string; partition: PartitionName; from: number; to: number }
   | { type: 'lag-threshold-crossed'; group: string; lag: number; threshold: number; direction: 'above' | 'below' }
   | { type: 'assignor-changed'; group: string; assignor: AssignorName[] }
-  | { type: 'metadata-refreshed'; group: string; clientId: string; topic: string; partitions: number };
+  | { type: 'metadata-refreshed'; group: string; clientId: string; topic: string; partitions: number }
+  /** A scenario timeline entry that could not apply at its time; `path` is `$.timeline[i]` in the file. */
+  | { type: 'timeline-action-skipped'; path: string; action: string; reason: string };
 
 export type SimEventType = SimEventBody['type'] | ShareGroupEventBody['type'];
 /** Every event: consumer groups' and share groups' (KIP-932, `share-*`). */

@@ -52,7 +52,8 @@ export class Simulation {
   private eventSeq = 0;
   private readonly listeners = new Set<EventListener>();
   private readonly recent: SimEvent[] = [];
-  private readonly timeline: Array<{ at: number; action: Action }>;
+  /** The scenario's timeline in time order; `index` is the entry's place in the file. */
+  private readonly timeline: Array<{ at: number; index: number; action: Action }>;
   private timelineIndex = 0;
   readonly topics = new Map<string, Topic>();
   readonly producers = new Map<string, Producer>();
@@ -81,8 +82,7 @@ export class Simulation {
     };
     this.timeline = (scenario.timeline ?? [])
       .map((entry, index) => ({ at: parseDuration(entry.at), index, action: stripAt(entry) }))
-      .sort((a, b) => a.at - b.at || a.index - b.index)
-      .map(({ at, action }) => ({ at, action }));
+      .sort((a, b) => a.at - b.at || a.index - b.index);
 
     this.shares = new ShareGroupEngine(this.ctx, (e) => this.emit(e), { defaultTopics: () => [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!] });
     for (const t of scenario.topics) this.addTopic(t);
@@ -98,7 +98,7 @@ export class Simulation {
 
   /** Actions of the scenario's timeline not yet applied. */
   get pendingTimeline(): ReadonlyArray<{ at: number; action: Action }> {
-    return this.timeline.slice(this.timelineIndex);
+    return this.timeline.slice(this.timelineIndex).map(({ at, action }) => ({ at, action }));
   }
 
   onEvent(listener: EventListener): () => void {
@@ -129,7 +129,7 @@ export class Simulation {
       if (Math.min(nextTick, nextAction) > target) break;
       if (nextAction < nextTick) {
         this.clock = nextAction;
-        this.apply(this.timeline[this.timelineIndex++]!.action);
+        this.applyTimelineEntry(this.timeline[this.timelineIndex++]!);
       } else {
         this.clock = nextTick;
         this.tick();
@@ -141,6 +141,20 @@ export class Simulation {
 
   advance(ms: number): void {
     this.runUntil(this.clock + ms);
+  }
+
+  /**
+   * A timeline action that cannot apply at its time (the consumer it names was already stopped by
+   * the user, a restart of a consumer that runs) is skipped with a visible event naming the entry
+   * and why; the run goes on. Only the engine's own refusals are skipped: anything else is a bug.
+   */
+  private applyTimelineEntry(entry: { index: number; action: Action }): void {
+    try {
+      this.apply(entry.action);
+    } catch (e) {
+      if (!(e instanceof SimulationError)) throw e;
+      this.emit({ type: 'timeline-action-skipped', path: `$.timeline[${entry.index}]`, action: entry.action.action, reason: e.message });
+    }
   }
 
   /** Runs to the next tick boundary. */

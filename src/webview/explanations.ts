@@ -44,6 +44,7 @@ export const EVENT_INFO: { readonly [K in SimEventType]?: EventInfo } & Readonly
   'producer-started': { category: 'topic', explanation: 'explainProducerStarted' },
   'producer-rate-changed': { category: 'topic', explanation: 'explainProducerRateChanged' },
   'metadata-refreshed': { category: 'topic', explanation: 'explainMetadataRefreshed' },
+  'timeline-action-skipped': { category: 'topic', explanation: 'explainTimelineActionSkipped' },
   'consumer-started': { category: 'membership', explanation: 'explainConsumerStarted' },
   'consumer-stopped': { category: 'membership', explanation: 'explainConsumerStopped' },
   'consumer-crashed': { category: 'membership', explanation: 'explainConsumerCrashed' },

@@ -23,6 +23,8 @@ interface StoredSession {
 }
 
 export const STORAGE_KEY = 'kafkaLab.session';
+/** Where a stored session that cannot be restored is kept (never deleted). */
+export const UNRESTORABLE_KEY = 'kafkaLab.session.unrestorable';
 /** Persist at most this often while the session changes (real ms). */
 export const PERSIST_DEBOUNCE_MS = 1_000;
 
@@ -55,6 +57,7 @@ export class SessionHost extends Disposable {
   private current!: SimulationSession;
   private sourceValue: ScenarioSource = { kind: 'inline' };
   private sessionListener: { dispose(): void } | undefined;
+  private failureListener: { dispose(): void } | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changeEmitter = this._register(new vscode.EventEmitter<SessionUpdate>());
   /** Fires after every change of the session (throttled by the session), and when it is replaced. */
@@ -113,6 +116,7 @@ export class SessionHost extends Disposable {
   override dispose(): void {
     if (this.persistTimer !== undefined) clearTimeout(this.persistTimer);
     this.sessionListener?.dispose();
+    this.failureListener?.dispose();
     this.current?.dispose();
     super.dispose();
   }
@@ -122,22 +126,49 @@ export class SessionHost extends Disposable {
   private async restoreOrStart(): Promise<void> {
     const stored = this.context.workspaceState.get<unknown>(STORAGE_KEY);
     if (stored !== undefined) {
-      try {
-        const s = stored as StoredSession;
-        if (!s || s.format !== 1 || !s.session || s.session.version !== 1) throw new Error(`unknown stored format ${JSON.stringify((s as { format?: unknown })?.format)}`);
-        const checked = loadScenario(JSON.stringify(s.session.scenario));
-        if (!checked.ok) throw new Error(`its scenario is no longer valid:\n${formatScenarioErrors(checked.errors)}`);
-        this.attach(SimulationSession.restore(s.session, this.timer), s.source ?? { kind: 'inline' });
-        this.log.info(`Session restored: "${s.session.scenario.name}" at virtual time ${(this.current.simulation.now / 1000).toFixed(3)}s with ${s.session.actions.length} action(s) of yours.`);
-        return;
-      } catch (e) {
-        this.log.warn(`The stored session could not be restored (${e instanceof Error ? e.message : String(e)}); starting a new one.`);
-        await this.context.workspaceState.update(STORAGE_KEY, undefined);
-      }
+      const restored = this.restore(stored);
+      if (restored) return;
+      // Kept, not thrown away: a later version may read it, and the user can report it.
+      await this.context.workspaceState.update(UNRESTORABLE_KEY, stored);
+      await this.context.workspaceState.update(STORAGE_KEY, undefined);
     }
     const { scenario, source } = await this.defaultScenario();
     this.attach(new SimulationSession(scenario, this.timer), source);
     this.log.info(`Session started: "${scenario.name}".`);
+  }
+
+  /**
+   * Brings a stored session back. A user action the engine now refuses is skipped and logged; a
+   * replay that fails outright starts the stored scenario again from its beginning. Only a stored
+   * value that is unreadable, or whose scenario is no longer valid, gives false.
+   */
+  private restore(stored: unknown): boolean {
+    const s = stored as StoredSession;
+    if (!s || s.format !== 1 || !s.session || s.session.version !== 1) {
+      this.log.warn(`The stored session has an unknown format (${JSON.stringify((s as { format?: unknown } | undefined)?.format)}); starting a new one (the old one is kept under ${UNRESTORABLE_KEY}).`);
+      return false;
+    }
+    const checked = loadScenario(JSON.stringify(s.session.scenario));
+    if (!checked.ok) {
+      this.log.warn(`The stored session's scenario is no longer valid; starting a new one (the old one is kept under ${UNRESTORABLE_KEY}):\n${formatScenarioErrors(checked.errors)}`);
+      return false;
+    }
+    const source = s.source ?? { kind: 'inline' };
+    let session: SimulationSession;
+    try {
+      session = SimulationSession.restore(s.session, this.timer);
+    } catch (e) {
+      this.log.error(`The stored session could not be replayed (${e instanceof Error ? e.message : String(e)}); its scenario "${s.session.scenario.name}" starts again from the beginning.`);
+      this.attach(new SimulationSession(s.session.scenario, this.timer), source);
+      return true;
+    }
+    this.attach(session, source);
+    for (const k of session.skippedOnRestore) {
+      this.log.warn(`Restore: your action #${k.index + 1} (${k.action.action} at ${(k.at / 1000).toFixed(3)}s) no longer applies and was skipped: ${k.reason}`);
+    }
+    this.log.info(`Session restored: "${s.session.scenario.name}" at virtual time ${(session.simulation.now / 1000).toFixed(3)}s with ${session.actions.length} action(s) of yours${s.session.running ? ', playing' : ''}.`);
+    if (s.session.running === true) session.play();
+    return true;
   }
 
   private async defaultScenario(): Promise<{ scenario: Scenario; source: ScenarioSource }> {
@@ -158,11 +189,17 @@ export class SessionHost extends Disposable {
 
   private attach(session: SimulationSession, source: ScenarioSource): void {
     this.sessionListener?.dispose();
+    this.failureListener?.dispose();
     this.current = session;
     this.sourceValue = source;
     this.sessionListener = session.onDidChange((change) => {
       this.fire(change);
       this.schedulePersist();
+    });
+    this.failureListener = session.onDidFail((e) => {
+      const detail = e instanceof Error ? e.message : String(e);
+      this.log.error(`The simulation stopped with an unexpected error and is paused: ${e instanceof Error ? (e.stack ?? detail) : detail}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Kafka Lab: the simulation met an unexpected error and is paused: {0}', detail));
     });
   }
 

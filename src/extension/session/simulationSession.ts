@@ -10,7 +10,7 @@
  */
 import type { SimEvent } from '../../sim/events';
 import type { Action, Scenario, TimelineEntry } from '../../sim/scenario/types';
-import { Simulation } from '../../sim/simulation';
+import { Simulation, SimulationError } from '../../sim/simulation';
 import { snapshot, SimSnapshot } from '../../sim/snapshot';
 import { MAX_SPEED, MIN_SPEED, SessionStatus } from '../../protocol/messages';
 
@@ -33,6 +33,16 @@ export interface PersistedSession {
   /** Virtual time reached. */
   readonly t: number;
   readonly speed: number;
+  /** Whether the clock was running (sessions stored before this field come back paused). */
+  readonly running?: boolean;
+}
+
+/** A stored user action that no longer applies on replay (restore skips it and says so). */
+export interface SkippedAction {
+  readonly index: number;
+  readonly at: number;
+  readonly action: Action;
+  readonly reason: string;
 }
 
 export interface SessionChange {
@@ -58,6 +68,14 @@ export class SimulationSession {
   private speedValue = 1;
   private frameTimer: { dispose(): void } | undefined;
   private lastFrameAt = 0;
+  /**
+   * Virtual time owed to the engine, under one millisecond: real time × speed is fractional, and
+   * the virtual clock stays in whole milliseconds (so saved sessions hold whole-ms times).
+   */
+  private carryMs = 0;
+  private readonly failureListeners = new Set<(error: unknown) => void>();
+  /** User actions a restore could not replay (empty for a session that was not restored). */
+  skippedOnRestore: readonly SkippedAction[] = [];
   private lastChangeAt = -Infinity;
   private pendingEvents: SimEvent[] = [];
   private pendingReset = false;
@@ -71,15 +89,26 @@ export class SimulationSession {
     this.sim = this.createSimulation(scenario);
   }
 
-  /** Rebuilds a session from `persisted()`; throws if the stored data no longer applies. */
+  /**
+   * Rebuilds a session from `persisted()`. A stored action the engine now refuses is skipped (and
+   * listed in `skippedOnRestore`) rather than losing the whole session; the play state comes back
+   * with `wasRunning()`. Throws only for a scenario the engine cannot start at all.
+   */
   static restore(state: PersistedSession, timer: Timer): SimulationSession {
     const session = new SimulationSession(state.scenario, timer);
-    for (const { at, action } of state.actions) {
-      session.sim.runUntil(at);
-      session.sim.apply(action);
-      session.recorded.push({ at, action });
-    }
-    session.sim.runUntil(Math.max(state.t, session.sim.now));
+    const skipped: SkippedAction[] = [];
+    state.actions.forEach(({ at, action }, index) => {
+      session.sim.runUntil(Math.max(at, session.sim.now));
+      try {
+        session.sim.apply(action);
+        session.recorded.push({ at, action });
+      } catch (e) {
+        if (!(e instanceof SimulationError)) throw e;
+        skipped.push({ index, at, action, reason: e.message });
+      }
+    });
+    session.skippedOnRestore = skipped;
+    session.sim.runUntil(Math.max(Math.round(state.t), session.sim.now));
     session.speedValue = clampSpeed(state.speed);
     session.pendingEvents = [];
     session.pendingReset = true;
@@ -124,12 +153,19 @@ export class SimulationSession {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** Hears about an error the running clock met (the session pauses; nothing is lost). */
+  onDidFail(listener: (error: unknown) => void): { dispose(): void } {
+    this.failureListeners.add(listener);
+    return { dispose: () => this.failureListeners.delete(listener) };
+  }
+
   // ---- controls -------------------------------------------------------------------------
 
   play(): void {
     if (this.runningValue || this.disposed) return;
     this.runningValue = true;
     this.lastFrameAt = this.timer.now();
+    this.carryMs = 0;
     this.frameTimer = this.timer.setInterval(() => this.frame(), FRAME_MS);
     this.flush(true);
   }
@@ -151,7 +187,8 @@ export class SimulationSession {
 
   /** Advances virtual time by `ms` at once (for commands and tests). */
   advance(ms: number): void {
-    this.sim.advance(ms);
+    // Whole milliseconds, as the frame clock keeps them.
+    this.sim.advance(Math.max(0, Math.round(ms)));
     this.flush(true);
   }
 
@@ -182,7 +219,7 @@ export class SimulationSession {
   }
 
   persisted(): PersistedSession {
-    return { version: 1, scenario: this.scenarioValue, actions: this.recorded.slice(), t: this.sim.now, speed: this.speedValue };
+    return { version: 1, scenario: this.scenarioValue, actions: this.recorded.slice(), t: this.sim.now, speed: this.speedValue, running: this.runningValue };
   }
 
   /**
@@ -216,7 +253,17 @@ export class SimulationSession {
     const now = this.timer.now();
     const real = Math.min(MAX_FRAME_REAL_MS, Math.max(0, now - this.lastFrameAt));
     this.lastFrameAt = now;
-    this.sim.advance(real * this.speedValue);
+    const owed = this.carryMs + real * this.speedValue;
+    const whole = Math.floor(owed);
+    this.carryMs = owed - whole;
+    try {
+      if (whole > 0) this.sim.advance(whole);
+    } catch (e) {
+      // Never out of a timer callback, where nobody would hear of it: pause and tell.
+      this.pause();
+      for (const l of this.failureListeners) l(e);
+      return;
+    }
     this.flush(false);
   }
 

@@ -13,8 +13,9 @@ import { BenchCase, BenchResult, formatTable, runCase, toJson } from './harness'
 import { cases as assignorCases } from './cases/assignors';
 import { cases as simulationCases } from './cases/simulation';
 import { cases as viewCases } from './cases/views';
+import { cases as limitCases } from './cases/limits';
 
-const CASE_MODULES: readonly (readonly BenchCase[])[] = [simulationCases, assignorCases, viewCases];
+const CASE_MODULES: readonly (readonly BenchCase[])[] = [simulationCases, assignorCases, viewCases, limitCases];
 
 interface Args {
   json: boolean;

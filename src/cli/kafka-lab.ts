@@ -11,6 +11,7 @@ import { runCommand } from './commands/run';
 import { assignCommand } from './commands/assign';
 import { partitionCommand } from './commands/partition';
 import { CliIo, UsageError, nodeIo } from './io';
+import { escapeForTerminal } from '../sim/showValue';
 
 /** One subcommand: its usage text (what `kafka-lab CMD --help` prints) and what it does. */
 interface Command {
@@ -59,7 +60,13 @@ ${[...COMMANDS.values()].map((c) => c.usage).join('')}  kafka-lab COMMAND --help
 
 const isHelp = (arg: string): boolean => arg === '--help' || arg === '-h';
 
-export function main(argv: string[], io: CliIo): number {
+/** Everything the CLI prints goes through escapeForTerminal: no input can drive the terminal. */
+function terminalSafe(io: CliIo): CliIo {
+  return { out: (t) => io.out(escapeForTerminal(t)), err: (t) => io.err(escapeForTerminal(t)), readFile: (p) => io.readFile(p) };
+}
+
+export function main(argv: string[], rawIo: CliIo): number {
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || isHelp(name) || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;

@@ -2,6 +2,7 @@
  * Validation of messages on receipt. Each function returns the typed message or a precise reason
  * (the field, the value, what was expected); it never throws.
  */
+import { showValue } from '../sim/showValue';
 import { scenarioSchema, validateWithSchema } from '../sim/scenario/validate';
 import type { Action } from '../sim/scenario/types';
 import { HostMessage, MAX_SPEED, MIN_SPEED, ViewKind, WebviewMessage } from './messages';
@@ -9,14 +10,7 @@ import { HostMessage, MAX_SPEED, MIN_SPEED, ViewKind, WebviewMessage } from './m
 export type Checked<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => {
-  try {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
-  } catch {
-    return String(v);
-  }
-};
+const show = (v: unknown): string => showValue(v, 80);
 const VIEWS: readonly ViewKind[] = ['sidebar', 'panel'];
 const CONTROLS = ['play', 'pause', 'step', 'reset'] as const;
 

@@ -21,6 +21,7 @@ import { GroupCoordinator } from './groupCoordinator';
 import { Producer } from './producer';
 import { Random } from './random';
 import { parseDuration } from './scenario/duration';
+import { MAX_TOPIC_PARTITIONS, rateProblem } from './limits';
 import type { Action, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, ShareGroupSpec, StandaloneConsumerSpec, TopicSpec } from './scenario/types';
 import { Topic } from './topic';
 import { ShareGroupEngine, ShareGroupError } from './shareGroup';
@@ -256,8 +257,8 @@ export class Simulation {
       case 'add-partitions': {
         const topic = this.requireTopic(action.topic);
         const from = topic.partitionCount;
-        if (!Number.isInteger(action.partitions) || action.partitions <= from || action.partitions > 10_000) {
-          throw new SimulationError(`partitions: ${String(action.partitions)} is not valid: topic '${topic.name}' has ${from} partitions; the new total must be an integer from ${from + 1} to 10000 (partitions only grow)`);
+        if (!Number.isInteger(action.partitions) || action.partitions <= from || action.partitions > MAX_TOPIC_PARTITIONS) {
+          throw new SimulationError(`partitions: ${String(action.partitions)} is not valid: topic '${topic.name}' has ${from} partitions; the new total must be an integer from ${from + 1} to ${MAX_TOPIC_PARTITIONS} (partitions only grow)`);
         }
         topic.addPartitions(action.partitions);
         this.emit({ type: 'partitions-added', topic: topic.name, from, to: action.partitions });
@@ -300,8 +301,8 @@ export class Simulation {
 
   private addTopic(spec: TopicSpec): Topic {
     if (this.topics.has(spec.name)) throw new SimulationError(`topic: '${spec.name}' already exists`);
-    if (!Number.isInteger(spec.partitions) || spec.partitions < 1 || spec.partitions > 10_000) {
-      throw new SimulationError(`partitions: ${String(spec.partitions)} is not valid for topic '${spec.name}': expected an integer from 1 to 10000`);
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1 || spec.partitions > MAX_TOPIC_PARTITIONS) {
+      throw new SimulationError(`partitions: ${String(spec.partitions)} is not valid for topic '${spec.name}': expected an integer from 1 to ${MAX_TOPIC_PARTITIONS}`);
     }
     const topic = new Topic(spec.name, spec.partitions);
     this.topics.set(spec.name, topic);
@@ -444,9 +445,8 @@ function stripAt(entry: { at: unknown } & Action): Action {
 }
 
 function requireRate(field: string, value: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) {
-    throw new SimulationError(`${field}: ${String(value)} is not valid: expected a number of messages per second from 0 to 1000000`);
-  }
+  const problem = rateProblem(value);
+  if (problem) throw new SimulationError(`${field}: ${String(value)} is not valid: ${problem}`);
 }
 
 function parseDurationField(field: string, value: number | string): number {

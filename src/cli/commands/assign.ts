@@ -12,13 +12,16 @@
  * round (as Kafka's CooperativeStickyAssignor does). Bad input → UsageError (exit code 2) naming
  * the JSON path, the value and what was expected.
  */
+import { showValue } from '../../sim/showValue';
+import { parseJsonText } from '../../sim/scenario/jsonText';
+import { MAX_ASSIGN_MEMBERS, MAX_ASSIGN_PARTITIONS } from '../../sim/limits';
 import { ASSIGNOR_NAMES, getAssignor, isAssignorName } from '../../sim/assignors';
 import type { AssignmentInput, AssignorMember, TopicPartition } from '../../sim/assignors';
 import { CliIo, UsageError, parseOptions } from '../io';
 
-/** Largest partition count accepted per topic, and in total. */
-export const MAX_TOPIC_PARTITIONS = 10_000_000;
-export const MAX_TOTAL_PARTITIONS = 10_000_000;
+/** Largest partition count accepted per topic and in total (src/sim/limits.ts). */
+const MAX_TOPIC_PARTITIONS = MAX_ASSIGN_PARTITIONS;
+const MAX_TOTAL_PARTITIONS = MAX_ASSIGN_PARTITIONS;
 
 const USAGE = `usage: kafka-lab assign --strategy ${ASSIGNOR_NAMES.join('|')} INPUT.json`;
 
@@ -34,12 +37,9 @@ export function assignCommand(args: string[], io: CliIo): number {
   }
   const file = positional[0]!;
   const text = io.readFile(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error.path === '$' ? '' : `${parsed.error.path}: `}${parsed.error.message}`);
+  const json = parsed.value;
   let input: AssignmentInput;
   try {
     input = parseAssignInput(json);
@@ -82,6 +82,7 @@ export function parseAssignInput(json: unknown): AssignmentInput {
   if (!('members' in root)) throw new InputError(`$.members: missing; expected an array of members`);
   const membersRaw = root['members'];
   if (!Array.isArray(membersRaw)) throw new InputError(`$.members: expected an array of members, got ${show(membersRaw)}`);
+  if (membersRaw.length > MAX_ASSIGN_MEMBERS) throw new InputError(`$.members: ${membersRaw.length} members; at most ${MAX_ASSIGN_MEMBERS} are allowed`);
   const firstPathOfId = new Map<string, string>();
   const members: AssignorMember[] = membersRaw.map((raw, i) => {
     const path = `$.members[${i}]`;
@@ -150,12 +151,5 @@ function key(name: string): string {
 
 /** A short rendering of a bad value. */
 function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  return value === undefined ? 'nothing' : showValue(value, 60);
 }

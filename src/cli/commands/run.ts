@@ -21,6 +21,7 @@ import {
   snapshot,
 } from '../../sim';
 import { CliIo, parseOptions, UsageError } from '../io';
+import { MAX_RUN_MS, MAX_RUN_TEXT } from '../../sim/limits';
 
 const DEFAULT_UNTIL_MS = 60_000;
 
@@ -107,9 +108,12 @@ export function runCommand(args: string[], io: CliIo): number {
 
 function durationOption(name: string, value: string | true | undefined): number | undefined {
   if (value === undefined) return undefined;
+  let ms: number;
   try {
-    return parseDuration(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string));
+    ms = parseDuration(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string));
   } catch (e) {
     throw new UsageError(`--${name}: ${(e as Error).message}`);
   }
+  if (ms > MAX_RUN_MS) throw new UsageError(`--${name}: '${String(value)}' is too long: at most ${MAX_RUN_TEXT} (${MAX_RUN_MS} ms) of virtual time`);
+  return ms;
 }

@@ -8,6 +8,7 @@
  * No `vscode` import (unit-tested in Node): messages go through an injected `l10n.t` so the
  * extension localises them with `vscode.l10n.t` and the tests with a plain formatter.
  */
+import { showValue as showBounded } from '../../sim/showValue';
 import type { ConsumerStatus } from '../../sim/consumerClient';
 import type { AssignorName } from '../../sim/assignors/types';
 import { ASSIGNOR_NAMES, isAssignorName } from '../../sim/assignors';
@@ -23,8 +24,9 @@ export interface Localizer {
 
 export type ArgResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-export const MAX_RATE = 1_000_000;
-export const MAX_PARTITIONS = 10_000;
+import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim/limits';
+
+export { MAX_RATE, MAX_PARTITIONS };
 export const MAX_NEW_GROUP_CONSUMERS = 50;
 /** A Kafka client.id / group.id as the lab accepts them: no spaces, no control characters. */
 const ID_PATTERN = /^[A-Za-z0-9._\-]{1,249}$/;
@@ -57,15 +59,9 @@ export function everyConsumer(snap: SimSnapshot): AnyConsumer[] {
   return out;
 }
 
+/** A value inside a message: bounded in depth and length, never throws (src/sim/showValue.ts). */
 export function showValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  try {
-    const s = JSON.stringify(value);
-    if (s === undefined) return String(value);
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return String(value);
-  }
+  return showBounded(value, 60);
 }
 
 /** Reads a number the user typed ("50", " 2.5 "); NaN when it is not one. */

@@ -1,5 +1,5 @@
 /**
- * Loading a scenario file (`*.kafkalab.json`): JSON syntax → JSON Schema (`validate.ts`, which
+ * Loading a scenario file (`*.kafkalab.json`): JSON syntax and duplicate keys (`jsonText.ts`) → JSON Schema (`validate.ts`, which
  * interprets `schemas/kafkalab.schema.json`) → semantic checks the schema cannot express.
  * Every problem is reported with a JSON path and the offending value; nothing here ever throws.
  *
@@ -14,13 +14,18 @@
  *    group.min.session.timeout.ms ≤ session.timeout.ms ≤ group.max.session.timeout.ms (else the
  *    broker rejects the JoinGroup), defaults included;
  *  - the broker's min session timeout is not above its max;
- *  - every `at` and `duration` parses to a safe integer number of milliseconds.
+ *  - every `at` and `duration` parses to whole milliseconds, at most MAX_RUN_MS (30 days);
+ *  - the totals that span the file stay within `../limits`: partitions of all topics (the
+ *    timeline's growth included), consumers, groups and consumers per group.
  */
 import type { ConsumerConfig, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, ShareConsumerSpec, ShareGroupSpec, StandaloneConsumerSpec, TimelineEntry, TopicSpec } from './types';
 import { formatDuration, tryParseDuration } from './duration';
+import { MAX_CONSUMERS_PER_GROUP, MAX_CONSUMERS_TOTAL, MAX_GROUPS, MAX_RUN_MS, MAX_RUN_TEXT, MAX_TOPICS, MAX_TOTAL_PARTITIONS } from '../limits';
+import { parseJsonText } from './jsonText';
 import { MAX_ERRORS, ScenarioError, SchemaNode, childPath, scenarioSchema, show, validateScenarioShape } from './validate';
 
 export type { ScenarioError } from './validate';
+export { lineColumn, locateJsonError } from './jsonText';
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
@@ -28,14 +33,9 @@ export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; errors:
 export function loadScenario(text: string): LoadResult {
   try {
     if (typeof text !== 'string') return fail([{ path: '$', value: undefined, message: 'expected the text of a JSON file' }]);
-    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 BOM is not JSON
-    let value: unknown;
-    try {
-      value = JSON.parse(src);
-    } catch (e) {
-      return fail([jsonSyntaxError(src, e)]);
-    }
-    return checkScenario(value);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return fail([parsed.error]);
+    return checkScenario(parsed.value);
   } catch (e) {
     return fail([{ path: '$', value: undefined, message: `internal error while loading: ${e instanceof Error ? e.message : String(e)}` }]);
   }
@@ -67,221 +67,6 @@ export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
 
 function fail(errors: ScenarioError[]): LoadResult {
   return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
-}
-
-// --- JSON syntax errors ------------------------------------------------------------------------
-
-function jsonSyntaxError(text: string, e: unknown): ScenarioError {
-  const raw = e instanceof Error ? e.message : String(e);
-  // V8: "... in JSON at position 12" (Node 20) and "... (line 2 column 5)" (newer V8); Firefox: "at line 2 column 5".
-  let line: number | undefined;
-  let column: number | undefined;
-  const lc = /line (\d+) column (\d+)/.exec(raw);
-  const pos = /at position (\d+)/.exec(raw);
-  let message = cleanJsonMessage(raw);
-  if (lc) {
-    line = Number(lc[1]);
-    column = Number(lc[2]);
-  } else if (pos) {
-    ({ line, column } = lineColumn(text, Math.min(Number(pos[1]), text.length)));
-  } else {
-    // Some messages carry no position (e.g. "Unexpected token '}', ... is not valid JSON",
-    // "Unexpected end of JSON input"): find it with our own scanner.
-    const found = locateJsonError(text);
-    if (found) {
-      ({ line, column } = lineColumn(text, found.position));
-      message = `${message} (${found.message})`;
-    }
-  }
-  if (line === undefined || column === undefined) {
-    return { path: '$', value: undefined, message: `invalid JSON (position not available): ${message}` };
-  }
-  return { path: '$', value: undefined, message: `invalid JSON at line ${line}, column ${column}: ${message}`, line, column };
-}
-
-function cleanJsonMessage(raw: string): string {
-  return (
-    raw
-      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/^JSON\.parse: /, '')
-      .trim() || 'syntax error'
-  );
-}
-
-/** 1-based line and column (UTF-16 code units) of a position; \n, \r\n and \r end lines. */
-export function lineColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.max(0, Math.min(position, text.length));
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
-/**
- * Where the first JSON syntax error is (RFC 8259 grammar), or undefined if the text is valid JSON.
- * An iterative scanner: deep nesting cannot overflow the stack.
- */
-export function locateJsonError(text: string): { position: number; message: string } | undefined {
-  const n = text.length;
-  const stack: number[] = []; // 0 = object, 1 = array
-  let i = 0;
-  let state: 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'after' = 'value';
-  const at = (position: number, message: string) => ({ position, message });
-  const describeChar = (p: number) => (p >= n ? 'the end of the input' : JSON.stringify(text[p]));
-  const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-  const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-
-  const scanString = (): { position: number; message: string } | undefined => {
-    i++; // opening quote
-    for (;;) {
-      if (i >= n) return at(n, 'unterminated string');
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return undefined;
-      }
-      if (c === 0x5c) {
-        const esc = text[i + 1];
-        if (esc === undefined) return at(n, 'unterminated string');
-        if (esc === 'u') {
-          for (let k = 2; k < 6; k++) {
-            if (i + k >= n) return at(n, 'unterminated string');
-            if (!isHex(text.charCodeAt(i + k))) return at(i + k, 'bad \\u escape: expected 4 hex digits');
-          }
-          i += 6;
-        } else if ('"\\/bfnrt'.includes(esc)) {
-          i += 2;
-        } else {
-          return at(i + 1, `bad escape \\${esc} in a string`);
-        }
-      } else if (c < 0x20) {
-        return at(i, 'control character (such as a line break or tab) inside a string; write \\n or \\t');
-      } else {
-        i++;
-      }
-    }
-  };
-
-  const scanNumber = (): { position: number; message: string } | undefined => {
-    if (text[i] === '-') i++;
-    if (i < n && text[i] === '0') i++;
-    else if (i < n && isDigit(text.charCodeAt(i))) while (i < n && isDigit(text.charCodeAt(i))) i++;
-    else return at(i, `expected a digit, found ${describeChar(i)}`);
-    if (text[i] === '.') {
-      i++;
-      if (!(i < n && isDigit(text.charCodeAt(i)))) return at(i, `expected a digit after ".", found ${describeChar(i)}`);
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-    }
-    if (text[i] === 'e' || text[i] === 'E') {
-      i++;
-      if (text[i] === '+' || text[i] === '-') i++;
-      if (!(i < n && isDigit(text.charCodeAt(i)))) return at(i, `expected a digit in the exponent, found ${describeChar(i)}`);
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-    }
-    return undefined;
-  };
-
-  for (;;) {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else break;
-    }
-    if (i >= n) {
-      if (state === 'after' && stack.length === 0) return undefined;
-      return at(n, 'unexpected end of input');
-    }
-    const ch = text[i]!;
-    switch (state) {
-      case 'valueOrEnd':
-        if (ch === ']') {
-          i++;
-          stack.pop();
-          state = 'after';
-        } else {
-          state = 'value';
-        }
-        break;
-      case 'keyOrEnd':
-        if (ch === '}') {
-          i++;
-          stack.pop();
-          state = 'after';
-        } else {
-          state = 'key';
-        }
-        break;
-      case 'key': {
-        if (ch !== '"') return at(i, `expected a property name in double quotes, found ${describeChar(i)}`);
-        const err = scanString();
-        if (err) return err;
-        state = 'colon';
-        break;
-      }
-      case 'colon':
-        if (ch !== ':') return at(i, `expected ":" after the property name, found ${describeChar(i)}`);
-        i++;
-        state = 'value';
-        break;
-      case 'value': {
-        if (ch === '{') {
-          i++;
-          stack.push(0);
-          state = 'keyOrEnd';
-          break;
-        }
-        if (ch === '[') {
-          i++;
-          stack.push(1);
-          state = 'valueOrEnd';
-          break;
-        }
-        if (ch === '"') {
-          const err = scanString();
-          if (err) return err;
-          state = 'after';
-          break;
-        }
-        if (ch === '-' || isDigit(ch.charCodeAt(0))) {
-          const err = scanNumber();
-          if (err) return err;
-          state = 'after';
-          break;
-        }
-        const lit = ['true', 'false', 'null'].find((l) => l[0] === ch);
-        if (lit) {
-          let k = 0;
-          while (k < lit.length && text[i + k] === lit[k]) k++;
-          if (k < lit.length) return at(i + k, i + k >= n ? 'unexpected end of input' : `expected ${lit}, found ${describeChar(i + k)}`);
-          i += lit.length;
-          state = 'after';
-          break;
-        }
-        return at(i, `expected a value, found ${describeChar(i)}`);
-      }
-      case 'after': {
-        const top = stack[stack.length - 1];
-        if (top === undefined) return at(i, `unexpected ${describeChar(i)} after the end of the JSON value`);
-        if (ch === ',') {
-          i++;
-          state = top === 0 ? 'key' : 'value';
-        } else if ((top === 0 && ch === '}') || (top === 1 && ch === ']')) {
-          i++;
-          stack.pop();
-        } else {
-          return at(i, `expected "," or "${top === 0 ? '}' : ']'}", found ${describeChar(i)}`);
-        }
-        break;
-      }
-    }
-  }
 }
 
 // --- semantic checks ---------------------------------------------------------------------------
@@ -331,13 +116,22 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     add('$.broker["group.min.session.timeout.ms"]', minSession, `must not be greater than group.max.session.timeout.ms (${maxSession})`);
   }
 
+  /** A virtual time or duration: whole milliseconds up to MAX_RUN_MS, else an error at `path`. */
+  const runTime = (value: number | string, path: string, what: string): number | undefined => {
+    const ms = tryParseDuration(value);
+    if (ms === undefined) add(path, value, `expected ${what}: whole milliseconds or a string like "30s" (malformed or too large)`);
+    else if (ms > MAX_RUN_MS) add(path, value, `expected ${what} of at most ${MAX_RUN_TEXT} (${MAX_RUN_MS} ms)`);
+    else return ms;
+    return undefined;
+  };
+  if (s.duration !== undefined) runTime(s.duration, '$.duration', 'a duration');
+
   // What the timeline creates, and when: for "it only exists later" hints.
   const timeline = s.timeline ?? [];
   const order: Array<{ entry: TimelineEntry; index: number; atMs: number }> = [];
   timeline.forEach((entry, index) => {
-    const atMs = tryParseDuration(entry.at);
-    if (atMs === undefined) add(`$.timeline[${index}].at`, entry.at, 'expected a time: whole milliseconds or a string like "30s" (too large or malformed)');
-    else order.push({ entry, index, atMs });
+    const atMs = runTime(entry.at, `$.timeline[${index}].at`, 'a time');
+    if (atMs !== undefined) order.push({ entry, index, atMs });
   });
   order.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
   const later = { topic: new Map<string, Later>(), producer: new Map<string, Later>(), group: new Map<string, Later>(), shareGroup: new Map<string, Later>(), consumer: new Map<string, Later>() };
@@ -370,10 +164,26 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
     return t;
   };
 
+  // Totals across the file (the timeline's additions included), each reported once.
+  let totalPartitions = 0;
+  const reported = new Set<string>();
+  const overLimit = (what: string, path: string, value: unknown, message: string): void => {
+    if (reported.has(what)) return;
+    reported.add(what);
+    add(path, value, message);
+  };
+  const growPartitions = (by: number, path: string, value: unknown): void => {
+    totalPartitions += by;
+    if (totalPartitions > MAX_TOTAL_PARTITIONS) overLimit('partitions', path, value, `the scenario would have ${totalPartitions} partitions in all topics together here; at most ${MAX_TOTAL_PARTITIONS} are allowed`);
+  };
   const addTopic = (t: TopicSpec, path: string): void => {
     const first = topics.get(t.name);
     if (first) add(childPath(path, 'name'), t.name, `duplicate topic name; the topic is already defined at ${first.path}`);
-    else topics.set(t.name, { partitions: t.partitions, path: childPath(path, 'name') });
+    else {
+      topics.set(t.name, { partitions: t.partitions, path: childPath(path, 'name') });
+      if (topics.size > MAX_TOPICS) overLimit('topics', childPath(path, 'name'), t.name, `the scenario would have ${topics.size} topics here; at most ${MAX_TOPICS} are allowed`);
+      growPartitions(t.partitions, childPath(path, 'partitions'), t.partitions);
+    }
   };
   const producerOf = new Map<string, string>();
   const addProducer = (p: ProducerSpec, path: string): void => {
@@ -389,7 +199,20 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
   const addClient = (clientId: string, path: string): void => {
     const first = clients.get(clientId);
     if (first !== undefined) add(childPath(path, 'clientId'), clientId, `duplicate consumer clientId; already used at ${first} (client ids must be unique across all groups and standalone consumers)`);
-    else clients.set(clientId, childPath(path, 'clientId'));
+    else {
+      clients.set(clientId, childPath(path, 'clientId'));
+      if (clients.size > MAX_CONSUMERS_TOTAL) overLimit('consumers', childPath(path, 'clientId'), clientId, `the scenario would have ${clients.size} consumers here; at most ${MAX_CONSUMERS_TOTAL} are allowed (group members, standalone and share consumers together)`);
+    }
+  };
+  /** Members per group, the timeline's add-consumer / add-share-consumer included. */
+  const membersOf = new Map<string, number>();
+  const joinGroup = (groupId: string, path: string): void => {
+    const n = (membersOf.get(groupId) ?? 0) + 1;
+    membersOf.set(groupId, n);
+    if (n > MAX_CONSUMERS_PER_GROUP) overLimit(`members:${groupId}`, path, groupId, `group "${groupId}" would have ${n} consumers here; at most ${MAX_CONSUMERS_PER_GROUP} per group are allowed`);
+  };
+  const countGroup = (path: string, groupId: string): void => {
+    if (groups.size + shareGroups.size > MAX_GROUPS) overLimit('groups', path, groupId, `the scenario would have ${groups.size + shareGroups.size} groups here; at most ${MAX_GROUPS} are allowed (consumer and share groups together)`);
   };
   const checkConfig = (config: ConsumerConfig | undefined, path: string, joinsGroup: boolean): void => {
     const cfgPath = childPath(path, 'config');
@@ -421,8 +244,14 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
   const addGroup = (g: GroupSpec, path: string): void => {
     const first = groups.get(g.groupId) ?? shareGroups.get(g.groupId);
     if (first !== undefined) add(childPath(path, 'groupId'), g.groupId, `duplicate groupId; the group is already defined at ${first}`);
-    else groups.set(g.groupId, childPath(path, 'groupId'));
-    (g.consumers ?? []).forEach((c, i) => addConsumer(c, childPath(childPath(path, 'consumers'), i)));
+    else {
+      groups.set(g.groupId, childPath(path, 'groupId'));
+      countGroup(childPath(path, 'groupId'), g.groupId);
+    }
+    (g.consumers ?? []).forEach((c, i) => {
+      addConsumer(c, childPath(childPath(path, 'consumers'), i));
+      joinGroup(g.groupId, childPath(childPath(path, 'consumers'), i));
+    });
   };
   const addStandalone = (c: StandaloneConsumerSpec, path: string): void => {
     addClient(c.clientId, path);
@@ -438,8 +267,14 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
   const addShareGroup = (g: ShareGroupSpec, path: string): void => {
     const first = groups.get(g.groupId) ?? shareGroups.get(g.groupId);
     if (first !== undefined) add(childPath(path, 'groupId'), g.groupId, `duplicate groupId; the group is already defined at ${first}`);
-    else shareGroups.set(g.groupId, childPath(path, 'groupId'));
-    (g.consumers ?? []).forEach((c, i) => addShareConsumer(c, childPath(childPath(path, 'consumers'), i)));
+    else {
+      shareGroups.set(g.groupId, childPath(path, 'groupId'));
+      countGroup(childPath(path, 'groupId'), g.groupId);
+    }
+    (g.consumers ?? []).forEach((c, i) => {
+      addShareConsumer(c, childPath(childPath(path, 'consumers'), i));
+      joinGroup(g.groupId, childPath(childPath(path, 'consumers'), i));
+    });
   };
   const addShareConsumer = (c: ShareConsumerSpec, path: string): void => {
     addClient(c.clientId, path);
@@ -478,6 +313,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
       case 'add-consumer':
         requireGroup(e.group, `${p}.group`);
         addConsumer(e.consumer, `${p}.consumer`);
+        joinGroup(e.group, `${p}.consumer`);
         break;
       case 'add-standalone-consumer':
         addStandalone(e.consumer, `${p}.consumer`);
@@ -490,7 +326,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
         break;
       case 'stall-consumer':
         requireConsumer(e.consumer, `${p}.consumer`);
-        if (tryParseDuration(e.duration) === undefined) add(`${p}.duration`, e.duration, 'expected a duration: whole milliseconds or a string like "30s" (too large or malformed)');
+        runTime(e.duration, `${p}.duration`, 'a duration');
         break;
       case 'add-partitions': {
         const t = requireTopic(e.topic, `${p}.topic`);
@@ -498,6 +334,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
           if (e.partitions <= t.partitions) {
             add(`${p}.partitions`, e.partitions, `must be greater than the current partition count of "${e.topic}" (${t.partitions} at this point): it is the new total, and partitions can only be added, never removed`);
           } else {
+            growPartitions(e.partitions - t.partitions, `${p}.partitions`, e.partitions);
             t.partitions = e.partitions;
           }
         }
@@ -518,6 +355,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
       case 'add-share-consumer':
         requireShareGroup(e.group, `${p}.group`);
         addShareConsumer(e.consumer, `${p}.consumer`);
+        joinGroup(e.group, `${p}.consumer`);
         break;
     }
   }

@@ -15,7 +15,9 @@
  * expected. For a oneOf whose branches are told apart by a `const` property (the timeline's
  * "action"), the errors of the branch that matches that property are reported.
  */
+import { showValue } from '../showValue';
 import schemaJson from '../../../schemas/kafkalab.schema.json';
+import { NAME_SCHEMA_PATTERN } from '../limits';
 
 export interface ScenarioError {
   /** JSON path, e.g. `$.topics[0].partitions` or `$.groups[0].consumers[1].config["session.timeout.ms"]`. */
@@ -268,22 +270,54 @@ function checkArray(ctx: Context, s: SchemaNode, v: readonly unknown[], path: st
   if (s.minItems !== undefined && v.length < s.minItems) {
     ctx.add(path, v, s.minItems === 1 ? 'expected a non-empty list' : `expected a list of at least ${s.minItems} items`);
   }
-  if (s.maxItems !== undefined && v.length > s.maxItems) ctx.add(path, v, `expected a list of at most ${s.maxItems} items`);
-  if (s.uniqueItems === true) {
-    for (let i = 1; i < v.length && !ctx.full; i++) {
+  if (s.maxItems !== undefined && v.length > s.maxItems) {
+    // Too long: that is the error; checking each of its items would only cost time.
+    ctx.add(path, `[${v.length} items]`, `expected a list of at most ${s.maxItems} items`);
+    return;
+  }
+  if (s.uniqueItems === true) checkUnique(ctx, v, path);
+  if (s.items !== undefined && typeof s.items !== 'boolean' && Array.isArray(s.items)) {
+    throw new Error('tuple "items" is not supported');
+  }
+  if (s.items !== undefined) {
+    for (let i = 0; i < v.length && !ctx.full; i++) validateNode(ctx, s.items, v[i], childPath(path, i));
+  }
+}
+
+/**
+ * uniqueItems in linear time: each item's canonical JSON (object keys sorted) is looked up in a
+ * map of those seen. Items too deep to serialise fall back to pairwise comparison (rare, bounded).
+ */
+function checkUnique(ctx: Context, v: readonly unknown[], path: string): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < v.length && !ctx.full; i++) {
+    const key = canonicalJson(v[i]);
+    if (key === undefined) {
       for (let j = 0; j < i; j++) {
         if (deepEqual(v[i], v[j])) {
           ctx.add(childPath(path, i), v[i], `duplicate of item [${j}]: the items must be different`);
           break;
         }
       }
+      continue;
     }
+    const first = seen.get(key);
+    if (first !== undefined) ctx.add(childPath(path, i), v[i], `duplicate of item [${first}]: the items must be different`);
+    else seen.set(key, i);
   }
-  if (s.items !== undefined && typeof s.items !== 'boolean' && Array.isArray(s.items)) {
-    throw new Error('tuple "items" is not supported');
-  }
-  if (s.items !== undefined) {
-    for (let i = 0; i < v.length && !ctx.full; i++) validateNode(ctx, s.items, v[i], childPath(path, i));
+}
+
+/** JSON with object keys sorted (so equal values give equal strings), or undefined if too deep. */
+function canonicalJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    });
+  } catch {
+    return undefined;
   }
 }
 
@@ -329,7 +363,29 @@ function discriminator(ctx: Context, branches: readonly (SchemaNode | boolean)[]
   return undefined;
 }
 
+/** The discriminator of each oneOf/anyOf list, found once per list. */
+const discriminators = new WeakMap<readonly (SchemaNode | boolean)[], string | null>();
+
+function cachedDiscriminator(ctx: Context, branches: readonly (SchemaNode | boolean)[]): string | undefined {
+  let d = discriminators.get(branches);
+  if (d === undefined) {
+    d = discriminator(ctx, branches) ?? null;
+    discriminators.set(branches, d);
+  }
+  return d ?? undefined;
+}
+
 function checkAlternatives(ctx: Context, branches: readonly (SchemaNode | boolean)[], value: unknown, path: string, exactlyOne: boolean): void {
+  // Branches told apart by a const property (the timeline's "action"): only the branch whose
+  // const the value names can match, so only that one is validated.
+  const disc = cachedDiscriminator(ctx, branches);
+  if (disc !== undefined && isObject(value) && hasOwn(value, disc)) {
+    const idx = branches.findIndex((b) => deepEqual(((ctx.deref(b) as SchemaNode).properties![disc] as SchemaNode).const, value[disc]));
+    if (idx >= 0) {
+      validateNode(ctx, branches[idx]!, value, path);
+      return;
+    }
+  }
   const results = branches.map((b) => {
     const c = ctx.branch();
     const ok = validateNode(c, b, value, path);
@@ -343,7 +399,6 @@ function checkAlternatives(ctx: Context, branches: readonly (SchemaNode | boolea
   }
 
   // No branch matches. 1) Branches told apart by a const property (e.g. "action").
-  const disc = discriminator(ctx, branches);
   if (disc !== undefined && isObject(value)) {
     const dp = childPath(path, disc);
     const already = ctx.errors.some((e) => e.path === dp);
@@ -445,6 +500,7 @@ function describeString(n: SchemaNode): string {
     const like = ex.length === 1 ? ex[0] : `${ex.slice(0, -1).join(', ')} or ${ex[ex.length - 1]}`;
     return `a string like ${like}`;
   }
+  if (n.pattern === NAME_SCHEMA_PATTERN) return 'a name without control characters (no line breaks, escapes or bidirectional overrides)';
   if (n.pattern) return `a string matching ${n.pattern}`;
   if (n.minLength === 1) return 'a non-empty string';
   return 'a string';
@@ -452,14 +508,7 @@ function describeString(n: SchemaNode): string {
 
 /** A short JSON rendering of a value for messages. */
 export function show(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  try {
-    const s = JSON.stringify(v);
-    if (s === undefined) return String(v);
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return Array.isArray(v) ? '[...]' : typeof v === 'object' ? '{...}' : String(v);
-  }
+  return showValue(v, 60);
 }
 
 function didYouMean(value: unknown, candidates: readonly unknown[]): string {

@@ -4,6 +4,7 @@
  * emit callback, call `step(now, dtMs)` once per tick after the producers, and route the
  * share-consumer actions to the methods below (see the module's README section in the report).
  */
+import { rateProblem } from '../limits';
 import type { Random } from '../random';
 import type { Topic } from '../topic';
 import { resolveShareConsumerConfig, resolveShareGroupConfig, ShareGroupError, type ResolvedShareGroupConfig } from './config';
@@ -258,7 +259,8 @@ export class ShareGroupEngine {
 }
 
 function requireRate(value: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) {
-    throw new ShareGroupError(`ratePerSec: ${String(value)} is not valid: expected a number of messages per second from 0 to 1000000`);
+  const problem = rateProblem(value);
+  if (problem) {
+    throw new ShareGroupError(`ratePerSec: ${String(value)} is not valid: ${problem}`);
   }
 }

@@ -2,6 +2,7 @@
  * The session toolbar (play/pause, step, reset, speed, virtual time) and the "change the cluster"
  * section (producer rates, add partitions, add a group, the stall duration used by the cards).
  */
+import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim/limits';
 import { SPEEDS, SessionStatus } from '../../protocol/messages';
 import type { SimSnapshot } from '../../sim/snapshot';
 import { h, icon, KeyedList, setAttr, setText } from '../dom';
@@ -10,8 +11,6 @@ import { STALL_CHOICES_MS } from '../uiState';
 import { dur, RenderContext, t } from './context';
 import { Field, InlineForm, NAME_PATTERN, parseNumber } from './forms';
 
-const MAX_RATE = 1_000_000;
-const MAX_PARTITIONS = 10_000;
 
 export class Toolbar {
   readonly root: HTMLElement;

@@ -3,6 +3,7 @@
  * cards (paginated); adding a consumer and changing the assignment strategy; the lag chart; and
  * the describe table.
  */
+import { MAX_RATE_PER_SEC } from '../../sim/limits';
 import type { AssignorName } from '../../sim/assignors/types';
 import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim/snapshot';
 import type { WebviewStringKey } from '../../protocol/webviewStrings';
@@ -245,8 +246,8 @@ export class GroupView {
     if (input.snapshot.consumers.some((c) => c.clientId === clientId)) return this.clientField.setError(t(ctx, 'errDuplicateConsumer', clientId));
     this.clientField.setError(null);
     const rateText = this.rateField.value === '' ? '50' : this.rateField.value;
-    const rate = parseNumber(rateText, 0, 1_000_000, false);
-    if (typeof rate !== 'number') return this.rateField.setError(t(ctx, 'errNumber', t(ctx, 'consumerRateLabel'), 0, formatCount(1_000_000)));
+    const rate = parseNumber(rateText, 0, MAX_RATE_PER_SEC, false);
+    if (typeof rate !== 'number') return this.rateField.setError(t(ctx, 'errNumber', t(ctx, 'consumerRateLabel'), 0, formatCount(MAX_RATE_PER_SEC)));
     this.rateField.setError(null);
     const failed = ctx.post({ type: 'action', action: { action: 'add-consumer', group: input.group.groupId, consumer: { clientId, ratePerSec: rate } } });
     if (failed) this.clientField.setError(failed);

@@ -6,6 +6,7 @@
  * the same topic: every share consumer busy, at the price of records out of key order.
  * The sidebar shows a compact form (no partition windows, no form).
  */
+import { MAX_RATE_PER_SEC as MAX_RATE } from '../../sim/limits';
 import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim/snapshot';
 import type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from '../../sim/shareGroup/engine';
 import { partitionColor } from '../colors';
@@ -14,7 +15,6 @@ import { formatCount } from '../format';
 import { dur, RenderContext, t } from './context';
 import { Field, InlineForm, NAME_PATTERN, parseNumber } from './forms';
 
-const MAX_RATE = 1_000_000;
 
 /** `peter-01-2` → { topic: 'peter-01', partition: 2 }. */
 export function splitPartitionName(name: string): { topic: string; partition: number } {

@@ -54,7 +54,7 @@ describe('kafka-lab assign', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['not JSON', '{"topics": ', /in\.json: not valid JSON/],
+    ['not JSON', '{"topics": ', /in\.json: invalid JSON at line 1, column 12: /],
     ['root not an object', '[1, 2]', /\$: expected an object .*got \[1,2\]/],
     ['topics missing', '{"members": []}', /\$\.topics: missing/],
     ['topics an array', '{"topics": [3], "members": []}', /\$\.topics: expected an object of topic name → partition count, got \[3\]/],

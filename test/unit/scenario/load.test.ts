@@ -168,11 +168,11 @@ describe('loadScenario: schema errors', () => {
   it('durations: a clear message for a bad string or type', () => {
     expectError(edited(minimal, (d) => (d.timeline[0].at = '30 seconds')), '$.timeline[0].at', '30 seconds', /a string like "500ms", "30s", "2m" or "1m30s"/);
     expectError(edited(minimal, (d) => (d.timeline[0].at = -5)), '$.timeline[0].at', -5, /an integer ≥ 0/);
-    expectError(edited(minimal, (d) => (d.timeline[0].at = true)), '$.timeline[0].at', true, /an integer ≥ 0 or a string like "500ms"/);
+    expectError(edited(minimal, (d) => (d.timeline[0].at = true)), '$.timeline[0].at', true, /an integer from 0 to 2592000000 or a string like "500ms"/);
   });
   it('reports many errors at once, capped at 50', () => {
     const many = edited(minimal, (d) => {
-      d.topics = Array.from({ length: 200 }, (_, i) => ({ name: `t${i}`, partitions: 0 }));
+      d.topics = Array.from({ length: 100 }, (_, i) => ({ name: `t${i}`, partitions: 0 }));
     });
     const errors = errorsOf(many);
     assert.equal(errors.length, 50);
@@ -266,7 +266,7 @@ describe('loadScenario: semantic errors', () => {
   });
 
   it('timeline "at" that overflows', () => {
-    expectError(edited(minimal, (d) => (d.timeline[0].at = '99999999999999999h')), '$.timeline[0].at', '99999999999999999h', /too large or malformed/);
+    expectError(edited(minimal, (d) => (d.timeline[0].at = '99999999999999999h')), '$.timeline[0].at', '99999999999999999h', /malformed or too large/);
   });
 });
 

@@ -3,6 +3,7 @@
  * (the field, the value, what was expected); it never throws.
  */
 import { showValue } from '../sim/showValue';
+import { nameProblem } from '../sim/limits';
 import { scenarioSchema, validateWithSchema } from '../sim/scenario/validate';
 import type { Action } from '../sim/scenario/types';
 import { HostMessage, MAX_SPEED, MIN_SPEED, ViewKind, WebviewMessage } from './messages';
@@ -69,8 +70,9 @@ export function checkWebviewMessage(value: unknown): Checked<WebviewMessage> {
     case 'open-describe': {
       const extra = onlyKeys(m, ['type', 'group']);
       if (extra) return fail(extra);
-      if (typeof m.group !== 'string' || m.group.length === 0) return fail(`group: ${show(m.group)} is not valid: expected a group id`);
-      return { ok: true, message: { type: 'open-describe', group: m.group } };
+      const problem = nameProblem(m.group);
+      if (problem !== undefined) return fail(`group: ${show(m.group)} is not valid: expected a group id (${problem})`);
+      return { ok: true, message: { type: 'open-describe', group: m.group as string } };
     }
     case 'open-panel': {
       const extra = onlyKeys(m, ['type']);

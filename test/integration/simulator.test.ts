@@ -178,6 +178,31 @@ describe('Simulator: one live session', () => {
     assert.strictEqual(hooks.contextKeys()['kafkaLab.scenario'], '04-scale-out.kafkalab.json');
   });
 
+  it('a timeline action that no longer applies is skipped; reload and Export Event Log keep working; the play state comes back', async () => {
+    await load('07-session-timeout.kafkalab.json');
+    session().advance(5_000);
+    await vscode.commands.executeCommand('kafkaLab.stopConsumer', { consumer: 'consumer04' });
+    session().advance(20_000); // past the timeline's crash of consumer04 at 10 s
+    const skipped = session().simulation.recentEvents().filter((e) => e.type === 'timeline-action-skipped');
+    assert.strictEqual(skipped.length, 1, 'the crash of a stopped consumer is skipped, visibly');
+    assert.deepStrictEqual(hooks.errors(), []);
+    await vscode.commands.executeCommand('kafkaLab.setSpeed', { speed: 1 });
+    await vscode.commands.executeCommand('kafkaLab.play');
+    const before = session();
+    await hooks.reloadSession();
+    assert.notStrictEqual(session(), before);
+    assert.strictEqual(hooks.contextKeys()['kafkaLab.scenario'], '07-session-timeout.kafkalab.json', 'the session was restored, not replaced');
+    assert.strictEqual(session().actions.length, 1);
+    assert.strictEqual(session().running, true, 'a playing session plays again after a reload');
+    await vscode.commands.executeCommand('kafkaLab.pause');
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'skipped-events.jsonl');
+    const exported = await vscode.commands.executeCommand<{ uri: vscode.Uri; events: number }>('kafkaLab.exportEventLog', { uri: uri.toString() });
+    assert.ok(exported && exported.events > 0);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(text, /"type":"timeline-action-skipped"/);
+    await vscode.workspace.fs.delete(uri);
+  });
+
   it('Describe Group opens the describe tables in a new document', async () => {
     await load('04-scale-out.kafkalab.json');
     session().advance(30_000);

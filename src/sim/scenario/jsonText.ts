@@ -6,6 +6,7 @@
  */
 import { childPath } from './validate';
 import type { ScenarioError } from './validate';
+import { escapeControlCharacters } from '../showValue';
 
 export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ScenarioError };
 
@@ -81,7 +82,8 @@ export function jsonSyntaxError(text: string, e: unknown): ScenarioError {
   let column: number | undefined;
   const lc = /line (\d+) column (\d+)/.exec(raw);
   const pos = /at position (\d+)/.exec(raw);
-  let message = cleanJsonMessage(raw);
+  // JSON.parse quotes the offending character as it is, control characters included.
+  let message = escapeControlCharacters(cleanJsonMessage(raw));
   if (lc) {
     line = Number(lc[1]);
     column = Number(lc[2]);

@@ -204,6 +204,15 @@ describe('limits: webview messages', () => {
     assert.match(r.reason, /^action\.group\.consumers: .* is not valid: expected a list of at most 500 items$/);
   });
 
+  it('a group id in open-describe is a name: bounded, no control characters', () => {
+    assert.ok(checkWebviewMessage({ type: 'open-describe', group: 'consumer-group-01' }).ok);
+    for (const group of ['', 'g'.repeat(250), 'g\u001b[2J', 42]) {
+      const r = checkWebviewMessage({ type: 'open-describe', group });
+      assert.ok(!r.ok, JSON.stringify(group));
+      assert.match(r.reason, /^group: .* is not valid: expected a group id \(/);
+    }
+  });
+
   it('deeply nested values are printed bounded, never overflowing the stack', () => {
     const nested = deep(200_000);
     const r = checkWebviewMessage({ type: 'set-speed', speed: nested });

@@ -6,7 +6,8 @@
  *  - a restore never discards a session, and brings back the play state.
  */
 import { strict as assert } from 'node:assert';
-import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
+import { SimulationSession } from '../../../src/extension/session/simulationSession';
+import { FakeTimer } from './fakeTimer';
 import { formatEventJson } from '../../../src/sim/events';
 import { formatEventLine } from '../../../src/sim/eventText';
 import { loadScenario } from '../../../src/sim/scenario/load';
@@ -14,29 +15,9 @@ import { Simulation } from '../../../src/sim/simulation';
 import { builtinScenario } from '../engine/helpers';
 
 /** Real time that moves by fractional milliseconds, as performance.now() does. */
-class FractionalTimer implements Timer {
-  private t = 1234.5678;
-  private readonly intervals = new Set<{ fn: () => void; every: number; next: number }>();
-  now(): number {
-    return this.t;
-  }
-  setInterval(fn: () => void, every: number): { dispose(): void } {
-    const entry = { fn, every, next: this.t + every };
-    this.intervals.add(entry);
-    return { dispose: () => this.intervals.delete(entry) };
-  }
-  /** Fires every due interval, each `jitter` ms late (a busy event loop). */
-  run(ms: number, jitter: (i: number) => number): void {
-    const end = this.t + ms;
-    let i = 0;
-    for (;;) {
-      const due = [...this.intervals].sort((a, b) => a.next - b.next)[0];
-      if (!due || due.next > end) break;
-      this.t = due.next + jitter(i++);
-      due.next = this.t + due.every;
-      due.fn();
-    }
-    this.t = end;
+class FractionalTimer extends FakeTimer {
+  constructor() {
+    super(1234.5678);
   }
 }
 

@@ -1,38 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { CHANGE_INTERVAL_MS, FRAME_MS, SessionChange, SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
+import { CHANGE_INTERVAL_MS, FRAME_MS, SessionChange, SimulationSession } from '../../../src/extension/session/simulationSession';
+import { FakeTimer } from './fakeTimer';
 import { SimulationError } from '../../../src/sim/simulation';
 import { formatEventJson } from '../../../src/sim/events';
 import { Simulation } from '../../../src/sim/simulation';
 import { builtinScenario } from '../engine/helpers';
 import { checkScenario } from '../../../src/sim/scenario/load';
-
-/** A manual clock: `tick(ms)` moves real time and fires due intervals. */
-class FakeTimer implements Timer {
-  private t = 0;
-  private readonly intervals = new Set<{ fn: () => void; every: number; next: number }>();
-  now(): number {
-    return this.t;
-  }
-  setInterval(fn: () => void, every: number): { dispose(): void } {
-    const entry = { fn, every, next: this.t + every };
-    this.intervals.add(entry);
-    return { dispose: () => this.intervals.delete(entry) };
-  }
-  tick(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const due = [...this.intervals].filter((i) => i.next <= end).sort((a, b) => a.next - b.next)[0];
-      if (!due) break;
-      this.t = due.next;
-      due.next += due.every;
-      due.fn();
-    }
-    this.t = end;
-  }
-  get active(): number {
-    return this.intervals.size;
-  }
-}
 
 describe('SimulationSession: one live simulation for every view', () => {
   it('runs at the chosen speed while playing and stops when paused', () => {

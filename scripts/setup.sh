@@ -30,11 +30,14 @@ fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
 # --- Node.js -------------------------------------------------------------------------------------
 # code-server 4.100.3 (VS Code 1.100.3, the host the tests and `npm start` use) declares Node 20.
-command -v node >/dev/null 2>&1 || fail "Node.js 20 is missing. Install it from your system's packages or nodejs.org (Debian/Ubuntu: apt-get install nodejs npm, or NodeSource's node_20.x), then run this again."
+command -v node >/dev/null 2>&1 || fail "Node.js 20 is missing. Install Node 20 (nvm: nvm install 20; or NodeSource's node_20.x packages; Debian 12's and Ubuntu 24.04's own nodejs is 18, too old), then run this again."
 command -v npm >/dev/null 2>&1 || fail "npm is missing (it comes with Node.js; Debian: apt-get install npm)."
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" != 20 ]; then
-  fail "Node.js 20 is needed (this is $(node --version)): the VS Code host, code-server 4.100.3, runs on Node 20 only. With nvm: nvm install 20 && nvm use 20."
+  fail "Node.js 20 is needed (this is $(node --version)): the VS Code host the tests and npm start use, code-server 4.100.3, runs on Node 20 only (the extension itself needs >= 20). With nvm: nvm install 20 && nvm use 20."
+fi
+if [ -r /etc/os-release ] && grep -q '^ID=ubuntu' /etc/os-release && [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  say "note: on Ubuntu, the chromium package is a snap (/snap/bin/chromium); if the tests cannot find /usr/bin/chromium, run them with CHROMIUM_PATH=/snap/bin/chromium"
 fi
 
 # --- System packages -----------------------------------------------------------------------------
@@ -45,7 +48,7 @@ needs=(
   "python3|python3|node-gyp runs the native builds with Python"
   "libkrb5-dev|krb5-config|Kerberos headers for code-server's kerberos module"
   "ripgrep|/usr/bin/rg|VS Code's search; code-server would download rg from the internet otherwise"
-  "chromium|/usr/bin/chromium|the browser the integration and end-to-end tests drive (headless)"
+  "chromium|${CHROMIUM_PATH:-/usr/bin/chromium}|the browser the integration and end-to-end tests drive (headless)"
   "fonts-nanum|/usr/share/fonts/truetype/nanum|a Korean font, so the Korean walkthrough's screenshots show Hangul"
 )
 

@@ -11,7 +11,7 @@ import { runCommand } from './commands/run';
 import { assignCommand } from './commands/assign';
 import { partitionCommand } from './commands/partition';
 import { CliIo, UsageError, nodeIo } from './io';
-import { escapeForTerminal } from '../sim/showValue';
+import { escapeForTerminal } from '../sim';
 
 /** One subcommand: its usage text (what `kafka-lab CMD --help` prints) and what it does. */
 interface Command {
@@ -46,7 +46,7 @@ const COMMANDS = new Map<string, Command>([
     {
       usage: `  kafka-lab partition --partitions N KEY...
       The partition Kafka's default partitioner picks for each key (KEY<TAB>PARTITION).
-      Keys that start with "--" go after a "--" separator.
+      Keys that start with "-" go after a "--" separator.
 `,
       run: partitionCommand,
     },

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from './disposable';
 import type { SessionHost } from './session/sessionHost';
-import type { SimSnapshot } from '../sim/snapshot';
+import type { SimSnapshot } from '../sim';
 import { COMMANDS } from './commands/ids';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });

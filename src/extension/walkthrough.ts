@@ -10,7 +10,7 @@ import type { CommandContext } from './commands/commandSupport';
 import { reportError } from './commands/commandSupport';
 import { showValue } from './commands/arguments';
 import { builtinScenariosDir } from './scenarios';
-import { formatScenarioErrors, loadScenario } from '../sim/scenario/load';
+import { formatScenarioErrors, loadScenario } from '../sim';
 import { OPEN_STEP_COMMAND, WALKTHROUGH_STEPS, resolveWalkthroughStep } from './walkthroughSteps';
 
 export function registerWalkthroughCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -5,10 +5,10 @@
  *
  * No `vscode` and no DOM here: the same file is bundled into the extension and the webview.
  */
-import type { Action } from '../sim/scenario/types';
-import type { SimEvent } from '../sim/events';
-import type { SimSnapshot } from '../sim/snapshot';
-import type { ProtocolVariant } from '../sim/comparisons';
+import type { Action } from '../sim';
+import type { SimEvent } from '../sim';
+import type { SimSnapshot } from '../sim';
+import type { ProtocolVariant } from '../sim';
 
 /** One protocol's figures in a comparison (the same run measures as `compareProtocols`). */
 export interface ProtocolComparisonRow {

@@ -2,10 +2,10 @@
  * Validation of messages on receipt. Each function returns the typed message or a precise reason
  * (the field, the value, what was expected); it never throws.
  */
-import { showValue } from '../sim/showValue';
-import { nameProblem } from '../sim/limits';
-import { scenarioSchema, validateWithSchema } from '../sim/scenario/validate';
-import type { Action } from '../sim/scenario/types';
+import { showValue } from '../sim';
+import { nameProblem } from '../sim';
+import { scenarioSchema, validateWithSchema } from '../sim';
+import type { Action } from '../sim';
 import { HostMessage, MAX_SPEED, MIN_SPEED, ViewKind, WebviewMessage } from './messages';
 
 export type Checked<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };

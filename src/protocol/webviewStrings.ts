@@ -5,7 +5,7 @@
  *
  * No `vscode` and no DOM here: the extension and the webview both import this file.
  */
-import { EVENT_TEMPLATES } from '../sim/eventText';
+import { EVENT_TEMPLATES } from '../sim';
 
 export const WEBVIEW_STRINGS = {
   // ---- shell and session controls -------------------------------------------------------

@@ -1,4 +1,8 @@
-/** The simulation engine's public API (pure TypeScript: no `vscode`, no Node built-ins). */
+/**
+ * The simulation engine's public API (pure TypeScript: no `vscode`, no Node built-ins): the only
+ * way into `src/sim` for the extension, the webview, the protocol and the CLI (ESLint's
+ * no-restricted-imports rule in eslint.config.mjs enforces it).
+ */
 export { Simulation, SimulationError, RECENT_EVENT_LIMIT } from './simulation';
 export type { EventListener } from './simulation';
 export type { SimEvent, SimEventType, SimEventOf } from './events';
@@ -16,3 +20,15 @@ export { partitionForKey, murmur2 } from './murmur2';
 export { CONSUMER_DEFAULTS, BROKER_DEFAULTS } from './config';
 export { compareProtocols, compareStaticMembership, formatProtocolComparison, measureRun, scenarioForMembership, scenarioForVariant, PROTOCOL_VARIANTS } from './comparisons';
 export type { ProtocolComparisonRow, ProtocolVariant, RunMeasures, MembershipVariant } from './comparisons';
+export { describeNotice } from './describe';
+export { EVENT_TEMPLATES } from './eventText';
+export type { EventTemplates } from './eventText';
+export type { GroupPartitionSnapshot, MemberSnapshot } from './snapshot';
+export type { TimelineEntry } from './scenario/types';
+export type { AssignorName, AssignmentInput, AssignorMember, TopicPartition } from './assignors/types';
+export type { ConsumerStatus } from './consumerClient';
+export type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from './shareGroup/engine';
+export { parseJsonText } from './scenario/jsonText';
+export { scenarioSchema, validateWithSchema } from './scenario/validate';
+export * from './limits';
+export { showValue, escapeForTerminal, escapeControlCharacters } from './showValue';

@@ -34,10 +34,10 @@ export const MAX_RUN_TEXT = '30 days';
  * Kafka's legal characters (`TOPIC_NAME_PATTERN`).
  */
 export const MAX_NAME_LENGTH = 249;
-/** What a name may not contain: C0 and C1 control characters, DEL, and the bidirectional overrides. */
-export const NAME_FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** What a name may not contain: C0 and C1 control characters, DEL, the bidirectional overrides, and lone surrogates (in "u" mode a paired surrogate is one code point and passes). */
+export const NAME_FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
 /** The same rule as a JSON Schema pattern (what the schema file writes). */
-export const NAME_SCHEMA_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+$';
+export const NAME_SCHEMA_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff]+$';
 /** Kafka's legal topic characters (Topic.java: `[a-zA-Z0-9._-]`, not "." or ".."). */
 export const TOPIC_NAME_PATTERN = '^(?!\\.\\.?$)[a-zA-Z0-9._-]+$';
 /**

@@ -2,6 +2,9 @@
  * The simulation: a virtual millisecond clock that advances in fixed ticks (production,
  * consumption, heartbeats, timeouts) with the scenario's timeline actions applied at their exact
  * times in between. Deterministic: the same scenario, seed and actions give the same event log.
+ *
+ * Over 500 lines: it holds every action's checks and effects in one switch so that a refused action
+ * provably changes nothing; issue 11 moves the group work behind the coordinator's request API.
  */
 import type { AssignorName, TopicPartition } from './assignors/types';
 import { isAssignorName } from './assignors';
@@ -21,7 +24,7 @@ import { GroupCoordinator } from './groupCoordinator';
 import { Producer } from './producer';
 import { Random } from './random';
 import { parseDuration } from './scenario/duration';
-import { MAX_TOPIC_PARTITIONS, rateProblem } from './limits';
+import { MAX_CONSUMERS_PER_GROUP, MAX_CONSUMERS_TOTAL, MAX_GROUPS, MAX_TOPIC_PARTITIONS, MAX_TOPICS, MAX_TOTAL_PARTITIONS, nameProblem, rateProblem, TOPIC_NAME_PATTERN } from './limits';
 import type { Action, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, ShareGroupSpec, StandaloneConsumerSpec, TopicSpec } from './scenario/types';
 import { Topic } from './topic';
 import { ShareGroupEngine, ShareGroupError } from './shareGroup';
@@ -71,6 +74,7 @@ export class Simulation {
     this.rng = new Random(this.seed);
     this.broker = resolveBrokerConfig(scenario.broker);
     if (listener) this.listeners.add(listener);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the context's getter reads the live clock
     const sim = this;
     this.ctx = {
       get now() {
@@ -178,8 +182,12 @@ export class Simulation {
 
   // ---- actions --------------------------------------------------------------------------
 
-  /** Applies one action now. Throws SimulationError (naming the field and value) if it cannot. */
+  /**
+   * Applies one action now. Throws SimulationError (naming the field and value) if it cannot; a
+   * refused action changes nothing (additions are checked whole before anything is added).
+   */
   apply(action: Action): void {
+    this.checkAdditions(action);
     switch (action.action) {
       case 'set-producer-rate': {
         const p = this.requireProducer(action.producer);
@@ -297,6 +305,75 @@ export class Simulation {
         throw new SimulationError(`action: ${JSON.stringify((unknown as { action?: unknown }).action)} is not a known action`);
       }
     }
+  }
+
+  /**
+   * Everything an action would add, checked before any of it is: names, ids unused (and not given
+   * twice), rates, topics, and the totals of src/sim/limits.ts (the loader checks the same for a
+   * file; this holds them for actions from the views and the timeline too).
+   */
+  private checkAdditions(action: Action): void {
+    const joining: Array<{ spec: { clientId: string; ratePerSec: number; topics?: readonly string[] }; group: string; path: string }> = [];
+    let newGroups = 0;
+    let newTopics = 0;
+    let newPartitions = 0;
+    switch (action.action) {
+      case 'add-consumer':
+        joining.push({ spec: action.consumer, group: action.group, path: 'consumer' });
+        break;
+      case 'add-standalone-consumer':
+        joining.push({ spec: action.consumer, group: action.consumer.groupId, path: 'consumer' });
+        if (!this.groups.has(action.consumer.groupId)) newGroups++;
+        break;
+      case 'add-share-consumer':
+        joining.push({ spec: action.consumer, group: action.group, path: 'consumer' });
+        break;
+      case 'add-group':
+      case 'add-share-group': {
+        const problem = nameProblem(action.group.groupId);
+        if (problem) throw new SimulationError(`group.groupId: ${JSON.stringify(action.group.groupId)} is not valid: ${problem}`);
+        newGroups++;
+        (action.group.consumers ?? []).forEach((c, i) => joining.push({ spec: c, group: action.group.groupId, path: `group.consumers[${i}]` }));
+        break;
+      }
+      case 'add-topic': {
+        const problem = nameProblem(action.topic.name) ?? (new RegExp(TOPIC_NAME_PATTERN, 'u').test(action.topic.name) ? undefined : "expected Kafka's legal topic characters a-z A-Z 0-9 . _ - (not \".\" or \"..\")");
+        if (problem) throw new SimulationError(`topic.name: ${JSON.stringify(action.topic.name)} is not valid: ${problem}`);
+        newTopics++;
+        newPartitions += Number.isInteger(action.topic.partitions) ? action.topic.partitions : 0;
+        break;
+      }
+      case 'add-partitions': {
+        const t = this.topics.get(action.topic);
+        if (t && Number.isInteger(action.partitions)) newPartitions += Math.max(0, action.partitions - t.partitionCount);
+        break;
+      }
+      default:
+        return;
+    }
+    const seen = new Set<string>();
+    const perGroup = new Map<string, number>();
+    for (const { spec, group, path } of joining) {
+      const problem = nameProblem(spec.clientId);
+      if (problem) throw new SimulationError(`${path}.clientId: ${JSON.stringify(spec.clientId)} is not valid: ${problem}`);
+      if (seen.has(spec.clientId) || this.consumers.has(spec.clientId) || this.shares.hasConsumer(spec.clientId)) throw new SimulationError(`${path}.clientId: '${spec.clientId}' is already used by another consumer`);
+      seen.add(spec.clientId);
+      const rate = rateProblem(spec.ratePerSec);
+      if (rate) throw new SimulationError(`${path}.ratePerSec: ${String(spec.ratePerSec)} is not valid: ${rate}`);
+      for (const t of spec.topics ?? []) this.requireTopic(t);
+      perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+    }
+    for (const [group, added] of perGroup) {
+      const members = [...this.consumers.values()].filter((c) => c.group.groupId === group).length + [...this.shares.consumers.values()].filter((c) => c.group.groupId === group).length;
+      if (members + added > MAX_CONSUMERS_PER_GROUP) throw new SimulationError(`group: '${group}' would have ${members + added} consumers; at most ${MAX_CONSUMERS_PER_GROUP} per group`);
+    }
+    const consumers = this.consumers.size + this.shares.consumers.size + joining.length;
+    if (consumers > MAX_CONSUMERS_TOTAL) throw new SimulationError(`the simulation would have ${consumers} consumers; at most ${MAX_CONSUMERS_TOTAL} in all`);
+    const groups = this.groups.size + this.shares.groups.size + newGroups;
+    if (groups > 2 * MAX_GROUPS) throw new SimulationError(`the simulation would have ${groups} groups; at most ${MAX_GROUPS} consumer groups and ${MAX_GROUPS} share groups`);
+    if (this.topics.size + newTopics > MAX_TOPICS) throw new SimulationError(`the simulation would have ${this.topics.size + newTopics} topics; at most ${MAX_TOPICS}`);
+    const partitions = [...this.topics.values()].reduce((n, t) => n + t.partitionCount, 0) + newPartitions;
+    if (partitions > MAX_TOTAL_PARTITIONS) throw new SimulationError(`the simulation would have ${partitions} partitions in all topics together; at most ${MAX_TOTAL_PARTITIONS}`);
   }
 
   private addTopic(spec: TopicSpec): Topic {

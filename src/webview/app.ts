@@ -5,8 +5,8 @@
  */
 import type { HostMessage, ViewKind, WebviewMessage } from '../protocol/messages';
 import { checkHostMessage } from '../protocol/validate';
-import type { SimEvent } from '../sim/events';
-import type { GroupPartitionSnapshot, SimSnapshot } from '../sim/snapshot';
+import type { SimEvent } from '../sim';
+import type { GroupPartitionSnapshot, SimSnapshot } from '../sim';
 import { h, icon, setHidden, setText, toggleClass } from './dom';
 import type { Host } from './host';
 import { RenderContext, t } from './render/context';
@@ -67,6 +67,7 @@ export class App {
     this.schedule = opts.schedule ?? ((cb) => (win?.requestAnimationFrame ? win.requestAnimationFrame(() => cb()) : setTimeout(cb, 16)));
     this.view = this.root.dataset.view === 'sidebar' ? 'sidebar' : 'panel';
     this.ui = restoreUiState(this.host.getState());
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the render context's getters read the live app
     const app = this;
     this.ctx = {
       doc: this.doc,

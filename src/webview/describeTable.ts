@@ -4,8 +4,8 @@
  * from the JSON snapshot a view receives and prints them with the engine's own table formatter
  * (a unit test compares the two on real simulations). No DOM here.
  */
-import { DescribeRow, describeNotice, formatOffsetsTable } from '../sim/describe';
-import type { SimSnapshot } from '../sim/snapshot';
+import { DescribeRow, describeNotice, formatOffsetsTable } from '../sim';
+import type { SimSnapshot } from '../sim';
 
 export type SnapshotDescribeRow = DescribeRow;
 

@@ -2,8 +2,8 @@
  * What the timeline knows about each engine event: its category (for the filters), the
  * explanation shown when a learner opens it (a WEBVIEW_STRINGS key), and its one-line text.
  */
-import { describeEvent, EventTemplates } from '../sim/eventText';
-import type { SimEvent, SimEventType } from '../sim/events';
+import { describeEvent, EventTemplates } from '../sim';
+import type { SimEvent, SimEventType } from '../sim';
 import type { WebviewStringKey } from '../protocol/webviewStrings';
 
 export type EventCategory = 'rebalance' | 'membership' | 'session' | 'commit' | 'delivery' | 'topic';

@@ -3,8 +3,8 @@
  * and the lag history it records itself from successive snapshots (bounded rings).
  */
 import type { HostMessage, SessionStatus, ViewKind } from '../protocol/messages';
-import type { SimEvent } from '../sim/events';
-import type { SimSnapshot } from '../sim/snapshot';
+import type { SimEvent } from '../sim';
+import type { SimSnapshot } from '../sim';
 import { resolveStrings, WebviewStrings } from '../protocol/webviewStrings';
 import { LagSeries, PARTITION_HISTORY_LIMIT } from './history';
 

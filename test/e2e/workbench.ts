@@ -35,7 +35,6 @@ export interface E2EEnvironment {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __kafkaLabE2E: E2EEnvironment | undefined;
 }
 

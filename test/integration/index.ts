@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 // Mocha 11 is CommonJS: `require('mocha')` is the Mocha class.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import Mocha = require('mocha');
 
 /**

@@ -12,16 +12,16 @@
  * round (as Kafka's CooperativeStickyAssignor does). Bad input → UsageError (exit code 2) naming
  * the JSON path, the value and what was expected.
  */
-import { showValue } from '../../sim/showValue';
-import { parseJsonText } from '../../sim/scenario/jsonText';
-import { MAX_ASSIGN_MEMBERS, MAX_ASSIGN_PARTITIONS } from '../../sim/limits';
-import { ASSIGNOR_NAMES, getAssignor, isAssignorName } from '../../sim/assignors';
-import type { AssignmentInput, AssignorMember, TopicPartition } from '../../sim/assignors';
+import { showValue } from '../../sim';
+import { parseJsonText } from '../../sim';
+import { MAX_ASSIGN_MEMBERS, MAX_ASSIGN_PARTITIONS } from '../../sim';
+import { ASSIGNOR_NAMES, getAssignor, isAssignorName } from '../../sim';
+import type { AssignmentInput, AssignorMember, TopicPartition } from '../../sim';
 import { CliIo, UsageError, parseOptions } from '../io';
 
 /** Largest partition count accepted per topic and in total (src/sim/limits.ts). */
-const MAX_TOPIC_PARTITIONS = MAX_ASSIGN_PARTITIONS;
-const MAX_TOTAL_PARTITIONS = MAX_ASSIGN_PARTITIONS;
+const MAX_ASSIGN_TOPIC_PARTITIONS = MAX_ASSIGN_PARTITIONS;
+const MAX_ASSIGN_TOTAL_PARTITIONS = MAX_ASSIGN_PARTITIONS;
 
 const USAGE = `usage: kafka-lab assign --strategy ${ASSIGNOR_NAMES.join('|')} INPUT.json`;
 
@@ -71,11 +71,11 @@ export function parseAssignInput(json: unknown): AssignmentInput {
   for (const [name, count] of Object.entries(topicsRaw)) {
     const path = `$.topics${key(name)}`;
     if (name === '') throw new InputError(`${path}: empty topic name`);
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_TOPIC_PARTITIONS) {
-      throw new InputError(`${path}: bad partition count ${show(count)}; expected an integer from 0 to ${MAX_TOPIC_PARTITIONS}`);
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_ASSIGN_TOPIC_PARTITIONS) {
+      throw new InputError(`${path}: bad partition count ${show(count)}; expected an integer from 0 to ${MAX_ASSIGN_TOPIC_PARTITIONS}`);
     }
     total += count;
-    if (total > MAX_TOTAL_PARTITIONS) throw new InputError(`${path}: too many partitions in total (more than ${MAX_TOTAL_PARTITIONS})`);
+    if (total > MAX_ASSIGN_TOTAL_PARTITIONS) throw new InputError(`${path}: too many partitions in total (more than ${MAX_ASSIGN_TOTAL_PARTITIONS})`);
     topics.set(name, count);
   }
 

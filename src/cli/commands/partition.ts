@@ -3,7 +3,7 @@
  * (murmur2 over the UTF-8 key bytes) picks for each key, printed as `KEY<TAB>PARTITION`.
  * Keys that start with `--` can be given after a `--` separator.
  */
-import { partitionForKey } from '../../sim/murmur2';
+import { partitionForKey } from '../../sim';
 import { CliIo, UsageError, parseOptions } from '../io';
 
 export const MAX_CLI_PARTITIONS = 1_000_000;

@@ -21,7 +21,7 @@ import {
   snapshot,
 } from '../../sim';
 import { CliIo, parseOptions, UsageError } from '../io';
-import { MAX_RUN_MS, MAX_RUN_TEXT } from '../../sim/limits';
+import { MAX_RUN_MS, MAX_RUN_TEXT } from '../../sim';
 
 const DEFAULT_UNTIL_MS = 60_000;
 

@@ -8,13 +8,13 @@
  * No `vscode` import (unit-tested in Node): messages go through an injected `l10n.t` so the
  * extension localises them with `vscode.l10n.t` and the tests with a plain formatter.
  */
-import { showValue as showBounded } from '../../sim/showValue';
-import type { ConsumerStatus } from '../../sim/consumerClient';
-import type { AssignorName } from '../../sim/assignors/types';
-import { ASSIGNOR_NAMES, isAssignorName } from '../../sim/assignors';
-import { parseDuration } from '../../sim/scenario/duration';
-import type { Action } from '../../sim/scenario/types';
-import type { SimSnapshot } from '../../sim/snapshot';
+import { showValue as showBounded } from '../../sim';
+import type { ConsumerStatus } from '../../sim';
+import type { AssignorName } from '../../sim';
+import { ASSIGNOR_NAMES, isAssignorName } from '../../sim';
+import { parseDuration } from '../../sim';
+import type { Action } from '../../sim';
+import type { SimSnapshot } from '../../sim';
 import { checkAction } from '../../protocol/validate';
 
 /** `vscode.l10n`'s `t` with positional arguments (`{0}`, `{1}`...). */
@@ -24,12 +24,12 @@ export interface Localizer {
 
 export type ArgResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim/limits';
+import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
 
 export { MAX_RATE, MAX_PARTITIONS };
 export const MAX_NEW_GROUP_CONSUMERS = 50;
 /** A Kafka client.id / group.id as the lab accepts them: no spaces, no control characters. */
-const ID_PATTERN = /^[A-Za-z0-9._\-]{1,249}$/;
+const ID_PATTERN = /^[A-Za-z0-9._-]{1,249}$/;
 
 const ok = <T>(value: T): ArgResult<T> => ({ ok: true, value });
 

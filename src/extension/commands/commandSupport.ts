@@ -4,8 +4,8 @@ import type { Log } from '../outputChannel';
 import type { SessionHost } from '../session/sessionHost';
 import type { SimulatorPanels } from '../views/simulatorPanel';
 import { ArgResult, ArgumentChecker, Build, schemaCheck } from './arguments';
-import type { Action } from '../../sim/scenario/types';
-import { SimulationError } from '../../sim/simulation';
+import type { Action } from '../../sim';
+import { SimulationError } from '../../sim';
 
 export interface CommandContext {
   readonly extensionUri: vscode.Uri;

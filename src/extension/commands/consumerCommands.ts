@@ -4,8 +4,8 @@
  * object it checks them the same way and asks nothing.
  */
 import * as vscode from 'vscode';
-import type { AssignorName } from '../../sim/assignors/types';
-import type { ConsumerStatus } from '../../sim/consumerClient';
+import type { AssignorName } from '../../sim';
+import type { ConsumerStatus } from '../../sim';
 import { addConsumerArgs, addGroupArgs, changeAssignorArgs, consumerArgs, everyConsumer, parseNumberInput, stallConsumerArgs } from './arguments';
 import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
 import { COMMANDS } from './ids';

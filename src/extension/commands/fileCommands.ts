@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { builtinScenariosDir, SCENARIO_SUFFIX } from '../scenarios';
 import { replayEventLog } from '../session/eventLog';
 import type { ScenarioSource } from '../session/sessionHost';
-import { formatScenarioErrors, loadScenario } from '../../sim/scenario/load';
+import { formatScenarioErrors, loadScenario } from '../../sim';
 import { showValue } from './arguments';
 import { CommandContext, reportError } from './commandSupport';
 import { COMMANDS } from './ids';
@@ -145,11 +145,19 @@ export function registerFileCommands(ctx: CommandContext): vscode.Disposable[] {
         return undefined;
       }
       const session = ctx.host.session;
+      // Only a file the loader accepts is written (the session stays within the scenario limits).
+      const { $schema: _schema, ...scenario } = session.toScenario();
+      const text = JSON.stringify(scenario, null, 2) + '\n';
+      const check = loadScenario(text);
+      if (!check.ok) {
+        ctx.log.error(`Save Session as Scenario: the session does not make a valid scenario file:\n${formatScenarioErrors(check.errors)}`);
+        void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: this session does not make a valid scenario file: {1}', title, formatScenarioErrors(check.errors.slice(0, 1))));
+        return undefined;
+      }
       const uri = await saveTarget(title, target, `${slug(session.scenario.name)}-session${SCENARIO_SUFFIX}`, { [vscode.l10n.t('Kafka Lab scenarios')]: ['json'] });
       if (!uri) return undefined;
       // No "$schema": contributes.jsonValidation covers every *.kafkalab.json wherever it is saved.
-      const { $schema: _schema, ...scenario } = session.toScenario();
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(scenario, null, 2) + '\n'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       ctx.log.info(`Session saved as ${uri.toString(true)} (${session.actions.length} action(s) of yours added to the timeline).`);
       if (args === undefined) {
         const open = vscode.l10n.t('Open');

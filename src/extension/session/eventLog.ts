@@ -5,8 +5,8 @@
  *
  * No `vscode` import (unit-tested in Node).
  */
-import { formatEventJson } from '../../sim/events';
-import { Simulation } from '../../sim/simulation';
+import { formatEventJson } from '../../sim';
+import { Simulation } from '../../sim';
 import type { PersistedSession } from './simulationSession';
 
 /** Replays `state` and returns the event log as JSON lines (one event per line, a final newline). */

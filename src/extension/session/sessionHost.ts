@@ -8,9 +8,9 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { Log } from '../outputChannel';
 import { listBuiltinScenarios } from '../scenarios';
-import { loadScenario, formatScenarioErrors } from '../../sim/scenario/load';
-import type { Scenario } from '../../sim/scenario/types';
-import type { SimSnapshot } from '../../sim/snapshot';
+import { loadScenario, formatScenarioErrors, SimulationError } from '../../sim';
+import type { Scenario } from '../../sim';
+import type { SimSnapshot } from '../../sim';
 import { PersistedSession, SessionChange, SimulationSession, Timer } from './simulationSession';
 
 /** Where the session's scenario came from. */
@@ -126,10 +126,11 @@ export class SessionHost extends Disposable {
   private async restoreOrStart(): Promise<void> {
     const stored = this.context.workspaceState.get<unknown>(STORAGE_KEY);
     if (stored !== undefined) {
-      const restored = this.restore(stored);
-      if (restored) return;
+      const outcome = this.restore(stored);
+      if (outcome === 'restored') return;
       // Kept, not thrown away: a later version may read it, and the user can report it.
       await this.context.workspaceState.update(UNRESTORABLE_KEY, stored);
+      if (outcome === 'restarted') return;
       await this.context.workspaceState.update(STORAGE_KEY, undefined);
     }
     const { scenario, source } = await this.defaultScenario();
@@ -140,27 +141,32 @@ export class SessionHost extends Disposable {
   /**
    * Brings a stored session back. A user action the engine now refuses is skipped and logged; a
    * replay that fails outright starts the stored scenario again from its beginning. Only a stored
-   * value that is unreadable, or whose scenario is no longer valid, gives false.
+   * value that is unreadable, or whose scenario is no longer valid, gives 'failed'.
    */
-  private restore(stored: unknown): boolean {
+  private restore(stored: unknown): 'restored' | 'restarted' | 'failed' {
     const s = stored as StoredSession;
     if (!s || s.format !== 1 || !s.session || s.session.version !== 1) {
       this.log.warn(`The stored session has an unknown format (${JSON.stringify((s as { format?: unknown } | undefined)?.format)}); starting a new one (the old one is kept under ${UNRESTORABLE_KEY}).`);
-      return false;
+      return 'failed';
     }
     const checked = loadScenario(JSON.stringify(s.session.scenario));
     if (!checked.ok) {
       this.log.warn(`The stored session's scenario is no longer valid; starting a new one (the old one is kept under ${UNRESTORABLE_KEY}):\n${formatScenarioErrors(checked.errors)}`);
-      return false;
+      return 'failed';
     }
     const source = s.source ?? { kind: 'inline' };
     let session: SimulationSession;
     try {
       session = SimulationSession.restore(s.session, this.timer);
     } catch (e) {
-      this.log.error(`The stored session could not be replayed (${e instanceof Error ? e.message : String(e)}); its scenario "${s.session.scenario.name}" starts again from the beginning.`);
-      this.attach(new SimulationSession(s.session.scenario, this.timer), source);
-      return true;
+      this.log.error(`The stored session could not be replayed (${e instanceof Error ? e.message : String(e)}); its scenario "${s.session.scenario.name}" starts again from the beginning (the stored session is kept under ${UNRESTORABLE_KEY}).`);
+      try {
+        this.attach(new SimulationSession(checked.scenario, this.timer), source);
+      } catch (again) {
+        this.log.error(`Its scenario cannot start either (${again instanceof Error ? again.message : String(again)}).`);
+        return 'failed';
+      }
+      return 'restarted';
     }
     this.attach(session, source);
     for (const k of session.skippedOnRestore) {
@@ -168,7 +174,7 @@ export class SessionHost extends Disposable {
     }
     this.log.info(`Session restored: "${s.session.scenario.name}" at virtual time ${(session.simulation.now / 1000).toFixed(3)}s with ${session.actions.length} action(s) of yours${s.session.running ? ', playing' : ''}.`);
     if (s.session.running === true) session.play();
-    return true;
+    return 'restored';
   }
 
   private async defaultScenario(): Promise<{ scenario: Scenario; source: ScenarioSource }> {
@@ -198,6 +204,12 @@ export class SessionHost extends Disposable {
     });
     this.failureListener = session.onDidFail((e) => {
       const detail = e instanceof Error ? e.message : String(e);
+      if (e instanceof SimulationError) {
+        // An expected stop (30 days of virtual time): said, not reported as a fault.
+        this.log.info(`The simulation paused: ${detail}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Kafka Lab: {0}', detail));
+        return;
+      }
       this.log.error(`The simulation stopped with an unexpected error and is paused: ${e instanceof Error ? (e.stack ?? detail) : detail}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Kafka Lab: the simulation met an unexpected error and is paused: {0}', detail));
     });

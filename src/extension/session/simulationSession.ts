@@ -8,11 +8,13 @@
  * times, and the current virtual time are enough to rebuild the exact same state, because the
  * engine is deterministic.
  */
-import type { SimEvent } from '../../sim/events';
-import type { Action, Scenario, TimelineEntry } from '../../sim/scenario/types';
-import { Simulation, SimulationError } from '../../sim/simulation';
-import { snapshot, SimSnapshot } from '../../sim/snapshot';
+import type { SimEvent } from '../../sim';
+import type { Action, Scenario, TimelineEntry } from '../../sim';
+import { Simulation, SimulationError } from '../../sim';
+import { snapshot, SimSnapshot } from '../../sim';
 import { MAX_SPEED, MIN_SPEED, SessionStatus } from '../../protocol/messages';
+import { checkAction } from '../../protocol/validate';
+import { MAX_RUN_MS, MAX_RUN_TEXT, MAX_TIMELINE_ENTRIES } from '../../sim';
 
 export interface Timer {
   /** Real time in ms (performance.now() or Date.now()). */
@@ -97,18 +99,26 @@ export class SimulationSession {
   static restore(state: PersistedSession, timer: Timer): SimulationSession {
     const session = new SimulationSession(state.scenario, timer);
     const skipped: SkippedAction[] = [];
-    state.actions.forEach(({ at, action }, index) => {
+    (Array.isArray(state.actions) ? state.actions : []).forEach((stored: unknown, index) => {
+      const entry = stored as Partial<RecordedAction> | null;
+      // Whole milliseconds (sessions stored by older versions may hold fractions).
+      const at = typeof entry?.at === 'number' && Number.isFinite(entry.at) ? Math.min(MAX_RUN_MS, Math.max(0, Math.round(entry.at))) : undefined;
+      const checked = checkAction(entry?.action);
+      if (at === undefined || !checked.ok) {
+        skipped.push({ index, at: at ?? 0, action: entry?.action as Action, reason: at === undefined ? `at: ${String(entry?.at)} is not a time` : checked.ok ? '' : checked.reason });
+        return;
+      }
       session.sim.runUntil(Math.max(at, session.sim.now));
       try {
-        session.sim.apply(action);
-        session.recorded.push({ at, action });
+        session.sim.apply(checked.message);
+        session.recorded.push({ at: session.sim.now, action: checked.message });
       } catch (e) {
         if (!(e instanceof SimulationError)) throw e;
-        skipped.push({ index, at, action, reason: e.message });
+        skipped.push({ index, at, action: checked.message, reason: e.message });
       }
     });
     session.skippedOnRestore = skipped;
-    session.sim.runUntil(Math.max(Math.round(state.t), session.sim.now));
+    session.sim.runUntil(Math.max(Math.min(MAX_RUN_MS, Math.round(Number(state.t) || 0)), session.sim.now));
     session.speedValue = clampSpeed(state.speed);
     session.pendingEvents = [];
     session.pendingReset = true;
@@ -187,9 +197,14 @@ export class SimulationSession {
 
   /** Advances virtual time by `ms` at once (for commands and tests). */
   advance(ms: number): void {
-    // Whole milliseconds, as the frame clock keeps them.
-    this.sim.advance(Math.max(0, Math.round(ms)));
+    // Whole milliseconds, as the frame clock keeps them, and never past MAX_RUN_MS.
+    this.sim.advance(Math.min(Math.max(0, Math.round(ms)), MAX_RUN_MS - this.sim.now));
     this.flush(true);
+  }
+
+  /** True once the session reached MAX_RUN_MS (30 days of virtual time): it cannot run further. */
+  get atTimeLimit(): boolean {
+    return this.sim.now >= MAX_RUN_MS;
   }
 
   setSpeed(speed: number): void {
@@ -213,6 +228,10 @@ export class SimulationSession {
 
   /** Applies a user action now; throws SimulationError (with the field and value) if it cannot. */
   apply(action: Action): void {
+    // What a saved session may hold: the scenario's timeline and the user's actions together.
+    if ((this.scenarioValue.timeline?.length ?? 0) + this.recorded.length >= MAX_TIMELINE_ENTRIES) {
+      throw new SimulationError(`this session already holds ${MAX_TIMELINE_ENTRIES} timeline actions (the scenario's and yours), the most a scenario file can; reset or load a scenario to go on`);
+    }
     this.sim.apply(action);
     this.recorded.push({ at: this.sim.now, action });
     this.flush(true);
@@ -254,8 +273,14 @@ export class SimulationSession {
     const real = Math.min(MAX_FRAME_REAL_MS, Math.max(0, now - this.lastFrameAt));
     this.lastFrameAt = now;
     const owed = this.carryMs + real * this.speedValue;
-    const whole = Math.floor(owed);
-    this.carryMs = owed - whole;
+    const whole = Math.min(Math.floor(owed), MAX_RUN_MS - this.sim.now);
+    this.carryMs = owed - Math.floor(owed);
+    if (whole <= 0 && this.atTimeLimit) {
+      // 30 virtual days: the longest a scenario (and so a saved session) may run.
+      this.pause();
+      for (const l of this.failureListeners) l(new SimulationError(`the session reached ${MAX_RUN_TEXT} of virtual time, the longest a scenario can run, and is paused`));
+      return;
+    }
     try {
       if (whole > 0) this.sim.advance(whole);
     } catch (e) {

@@ -4,9 +4,9 @@
  * message for the webview. No `vscode` here, so it is unit-tested in plain Node.
  */
 import type { HostMessage } from '../../protocol/messages';
-import { compareProtocols } from '../../sim/comparisons';
-import { parseDuration } from '../../sim/scenario/duration';
-import type { Scenario } from '../../sim/scenario/types';
+import { compareProtocols } from '../../sim';
+import { parseDuration } from '../../sim';
+import type { Scenario } from '../../sim';
 
 /** What the comparison needs from a SimulationSession. */
 export interface ComparableSession {

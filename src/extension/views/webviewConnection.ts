@@ -11,7 +11,7 @@ import type { SessionHost, SessionUpdate } from '../session/sessionHost';
 import { HostMessage, PROTOCOL_VERSION, SessionStatus, ViewKind } from '../../protocol/messages';
 import { checkWebviewMessage } from '../../protocol/validate';
 import { WEBVIEW_STRINGS } from '../../protocol/webviewStrings';
-import { SimulationError } from '../../sim/simulation';
+import { SimulationError } from '../../sim';
 import { COMMANDS } from '../commands/ids';
 import { localizeScenarioText } from '../scenarios';
 import { webviewHtml, createNonce } from './webviewHtml';

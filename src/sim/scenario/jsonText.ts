@@ -4,7 +4,7 @@
  * an error naming the key, its path and its line (JSON.parse would silently keep the last one;
  * VS Code's JSON service flags it too). Never throws; iterative, so deep nesting is safe.
  */
-import { childPath } from './validate';
+import { childPath, quoteKey } from './validate';
 import type { ScenarioError } from './validate';
 import { escapeControlCharacters } from '../showValue';
 
@@ -23,7 +23,7 @@ export function parseJsonText(text: string): ParsedJson {
     const { line, column } = lineColumn(src, dup.position);
     return {
       ok: false,
-      error: { path: dup.path, value: undefined, message: `duplicate key ${JSON.stringify(dup.key)} at line ${line}, column ${column}: the key already appears at line ${dup.firstLine} of this object (JSON keeps only one of them)`, line, column },
+      error: { path: dup.path, value: undefined, message: `duplicate key ${quoteKey(dup.key)} at line ${line}, column ${column}: the key already appears at line ${dup.firstLine} of this object (JSON keeps only one of them)`, line, column },
     };
   }
   return { ok: true, value };

@@ -14,8 +14,15 @@
  * Errors name the JSON path ($.groups[0].consumers[1].ratePerSec), the offending value and what was
  * expected. For a oneOf whose branches are told apart by a `const` property (the timeline's
  * "action"), the errors of the branch that matches that property are reported.
+ *
+ * Over 500 lines: one interpreter, its keywords and its messages, kept together on purpose.
  */
-import { showValue } from '../showValue';
+import { escapeControlCharacters, showValue } from '../showValue';
+
+/** A property name from a file, quoted and with control characters escaped (it may be anything). */
+export function quoteKey(key: string): string {
+  return escapeControlCharacters(JSON.stringify(key.length > 200 ? `${key.slice(0, 200)}...` : key));
+}
 import schemaJson from '../../../schemas/kafkalab.schema.json';
 import { NAME_SCHEMA_PATTERN } from '../limits';
 
@@ -184,7 +191,7 @@ function matchesType(v: unknown, t: string): boolean {
 /** `$.a`, `$.a["b.c"]`, `$.a[3]`. */
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${quoteKey(key)}]`;
 }
 
 /** Validates and reports; returns true if valid. */
@@ -340,7 +347,7 @@ function checkObject(ctx: Context, s: SchemaNode, v: Record<string, unknown>, pa
     } else if (s.additionalProperties === false) {
       const allowed = Object.keys(props);
       const hint = didYouMean(key, allowed);
-      ctx.add(p, v[key], `unknown property "${key}"${hint || ` (allowed here: ${allowed.join(', ')})`}`);
+      ctx.add(p, v[key], `unknown property ${quoteKey(key)}${hint || ` (allowed here: ${allowed.join(', ')})`}`);
     } else if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
       validateNode(ctx, s.additionalProperties, v[key], p);
     }

@@ -3,7 +3,7 @@
  * pulse, a session-timeout countdown when heartbeats stop, and its actions (stop, crash, stall,
  * restart) as icon buttons.
  */
-import type { ConsumerSnapshot, MemberSnapshot } from '../../sim/snapshot';
+import type { ConsumerSnapshot, MemberSnapshot } from '../../sim';
 import { partitionColor } from '../colors';
 import { h, icon, setAttr, setClassWithPrefix, setHidden, setText, setVar, toggleClass, uid } from '../dom';
 import { formatCount } from '../format';

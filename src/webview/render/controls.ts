@@ -2,9 +2,9 @@
  * The session toolbar (play/pause, step, reset, speed, virtual time) and the "change the cluster"
  * section (producer rates, add partitions, add a group, the stall duration used by the cards).
  */
-import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim/limits';
+import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
 import { SPEEDS, SessionStatus } from '../../protocol/messages';
-import type { SimSnapshot } from '../../sim/snapshot';
+import type { SimSnapshot } from '../../sim';
 import { h, icon, KeyedList, setAttr, setText } from '../dom';
 import { formatClock, formatCount } from '../format';
 import { STALL_CHOICES_MS } from '../uiState';

@@ -3,7 +3,7 @@
  * monospace block, with the tool's notice (stderr) and a button that opens it as a document.
  * The text is computed only while the block is open.
  */
-import type { GroupSnapshot, SimSnapshot } from '../../sim/snapshot';
+import type { GroupSnapshot, SimSnapshot } from '../../sim';
 import { describeGroupFromSnapshot } from '../describeTable';
 import { h, icon, setAttr, setHidden, setText } from '../dom';
 import { HEAT_STRIP_THRESHOLD } from './partitions';

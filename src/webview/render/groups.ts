@@ -3,9 +3,9 @@
  * cards (paginated); adding a consumer and changing the assignment strategy; the lag chart; and
  * the describe table.
  */
-import { MAX_RATE_PER_SEC } from '../../sim/limits';
-import type { AssignorName } from '../../sim/assignors/types';
-import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim/snapshot';
+import { MAX_RATE_PER_SEC } from '../../sim';
+import type { AssignorName } from '../../sim';
+import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim';
 import type { WebviewStringKey } from '../../protocol/webviewStrings';
 import { h, icon, KeyedList, setAttr, setClassWithPrefix, setHidden, setText, toggleClass, uid } from '../dom';
 import { formatCount } from '../format';

@@ -3,7 +3,7 @@
  * the webview records. SVG in theme colours, with a text summary (the SVG's accessible name) and a
  * table of samples as an alternative.
  */
-import type { GroupSnapshot } from '../../sim/snapshot';
+import type { GroupSnapshot } from '../../sim';
 import { partitionColor } from '../colors';
 import { h, setAttr, setClassWithPrefix, setHidden, setText, svg, toggleClass, uid } from '../dom';
 import { formatClock, formatCount } from '../format';

@@ -4,7 +4,7 @@
  * offset and the lag after it, and per group the owning consumer and the lag in numbers. Beyond
  * that, a heat strip of lag for one chosen group, with a text summary and the top partitions.
  */
-import type { GroupPartitionSnapshot, GroupSnapshot, TopicSnapshot } from '../../sim/snapshot';
+import type { GroupPartitionSnapshot, GroupSnapshot, TopicSnapshot } from '../../sim';
 import { heatLevel, partitionColor } from '../colors';
 import { h, icon, KeyedList, setAttr, setClassWithPrefix, setHidden, setText, setVar, toggleClass } from '../dom';
 import { formatCount } from '../format';

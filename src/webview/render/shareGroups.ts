@@ -6,9 +6,9 @@
  * the same topic: every share consumer busy, at the price of records out of key order.
  * The sidebar shows a compact form (no partition windows, no form).
  */
-import { MAX_RATE_PER_SEC as MAX_RATE } from '../../sim/limits';
-import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim/snapshot';
-import type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from '../../sim/shareGroup/engine';
+import { MAX_RATE_PER_SEC as MAX_RATE } from '../../sim';
+import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim';
+import type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from '../../sim';
 import { partitionColor } from '../colors';
 import { h, icon, KeyedList, setAttr, setClassWithPrefix, setHidden, setText, setVar, toggleClass, uid } from '../dom';
 import { formatCount } from '../format';

@@ -3,8 +3,8 @@
  * Activating an event (click, Enter or Space: it is a button) shows why it happened and what it
  * means in Kafka.
  */
-import type { SimEvent } from '../../sim/events';
-import type { EventTemplates } from '../../sim/eventText';
+import type { SimEvent } from '../../sim';
+import type { EventTemplates } from '../../sim';
 import { h, icon, KeyedList, setAttr, setHidden, setText, toggleClass, uid } from '../dom';
 import { CATEGORY_ICON, CATEGORY_LABEL, EVENT_CATEGORIES, eventCategory, eventInfo, eventText, EventCategory } from '../explanations';
 import { formatClock, formatCount } from '../format';

@@ -19,7 +19,7 @@ describe('kafka-lab run', () => {
     assert.match(out, /^Scenario: 5\. One too many/);
     assert.match(out, /\[ +12\.100s\] consumer-group-01: generation 2 \(range, EAGER\): .*consumer04=\[\]/);
     assert.equal(out.match(/\$ kafka-consumer-groups\.sh --describe --group consumer-group-01 +# at (15|30)\.000s/g)!.length, 2);
-    assert.match(out, /Summary:\n  consumer-group-01: Stable, generation 2/);
+    assert.match(out, /Summary:\n {2}consumer-group-01: Stable, generation 2/);
   });
 
   it('prints JSON lines with --json: events, describe rows and a summary', () => {

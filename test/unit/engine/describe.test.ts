@@ -22,7 +22,7 @@ describe('describe: kafka-consumer-groups.sh --describe', () => {
     assert.equal(out.notice, undefined);
     const lines = out.text.split('\n');
     assert.equal(lines[0], '', 'output begins with a blank line, every line starts with a newline');
-    assert.match(lines[1]!, /^GROUP {11}TOPIC {11}PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG {13}CONSUMER-ID +HOST {12}CLIENT-ID$/);
+    assert.match(lines[1]!, /^GROUP {11}TOPIC {11}PARTITION {2}CURRENT-OFFSET {2}LOG-END-OFFSET {2}LAG {13}CONSUMER-ID +HOST {12}CLIENT-ID$/);
     // c1 owns two partitions (range: 3 / 2 → first member gets the extra) and comes first.
     assert.deepEqual(out.rows.map((row) => [row.clientId, row.partition]), [['c1', 0], ['c1', 1], ['c2', 2]]);
     for (const row of out.rows) {

@@ -69,7 +69,7 @@ describe('Describe Group document', () => {
   it('shows the notice of a group that does not exist or is rebalancing', () => {
     const sim = new Simulation(builtinScenario('01'));
     sim.runUntil(1_000);
-    assert.match(describeGroupText(sim, 'nope'), /^\$ kafka-consumer-groups.sh --describe --group nope   # at 1.000s\nError: Consumer group 'nope' does not exist./);
+    assert.match(describeGroupText(sim, 'nope'), /^\$ kafka-consumer-groups.sh --describe --group nope {3}# at 1.000s\nError: Consumer group 'nope' does not exist./);
     assert.match(describeGroupText(sim, 'consumer-group-01'), /Warning: Consumer group 'consumer-group-01' is rebalancing./);
   });
 });

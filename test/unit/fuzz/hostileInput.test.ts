@@ -47,7 +47,7 @@ function allPaths(v: Json, prefix: Array<string | number> = [], out: Array<Array
 }
 
 /** Up to three edits (replace, delete, add a key) at paths picked by index. */
-const editsArb = fc.array(fc.record({ kind: fc.constantFrom('replace', 'replace', 'delete', 'add'), at: fc.nat(), value: hostileValue, key: fc.constantFrom('name', 'partitions', 'action', 'at', '__proto__', 'constructor', 'extra', 'session.timeout.ms', 'group.protocol') }), { minLength: 1, maxLength: 3 });
+const editsArb = fc.array(fc.record({ kind: fc.constantFrom('replace', 'replace', 'delete', 'add'), at: fc.nat(), value: hostileValue, key: fc.oneof(fc.constantFrom('name', 'partitions', 'action', 'at', '__proto__', 'constructor', 'extra', 'session.timeout.ms', 'group.protocol', 'x\n[   1.000s] forged', 'k\u001b]0;t\u0007', 'bidi\u202e', 'c1\u0085'), fc.string({ maxLength: 6 })) }), { minLength: 1, maxLength: 3 });
 
 function edit(base: Json, edits: ReadonlyArray<{ kind: string; at: number; value: Json; key: string }>): Json {
   let doc = JSON.parse(JSON.stringify(base)) as Json;
@@ -64,7 +64,10 @@ function edit(base: Json, edits: ReadonlyArray<{ kind: string; at: number; value
     for (const k of path.slice(0, -1)) parent = parent[k];
     const last = path[path.length - 1]!;
     if (e.kind === 'replace') parent[last] = e.value;
-    else if (e.kind === 'delete') Array.isArray(parent) ? parent.splice(last as number, 1) : delete parent[last];
+    else if (e.kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(last as number, 1);
+      else delete parent[last];
+    }
     else {
       const target = parent[last];
       if (target !== null && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, e.key, { value: e.value, enumerable: true, writable: true, configurable: true });

@@ -237,3 +237,13 @@ describe('limits: duplicate JSON keys', () => {
     assert.equal(findDuplicateKey('[{"a":1},{"a":2},{"x":[{"k":1,"k":2}]}]')?.path, '$[2].x[0].k');
   });
 });
+
+describe('limits: keys from a file are quoted and escaped in every message', () => {
+  it('an unknown property with a line break cannot forge a line of output', () => {
+    const text = JSON.stringify({ ...base(), 'x\n[   1.000s] forged': 1, 'k\u001b]0;t\u0007': 2 });
+    const lines = formatScenarioErrors(errorsOf(text)).split('\n');
+    assert.equal(lines.length, 2, lines.join('\n'));
+    for (const line of lines) assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
+    assert.match(lines[0]!, /unknown property "x\\n\[ {3}1\.000s\] forged"/);
+  });
+});

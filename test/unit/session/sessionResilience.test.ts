@@ -151,3 +151,64 @@ describe('session: restore never discards a session', () => {
     assert.equal(s.running, false);
   });
 });
+
+describe('session: a refused action changes nothing, and the session stays within the scenario limits', () => {
+  it('an add-group whose second consumer clashes is refused whole, from the views and on the timeline', () => {
+    const s = new SimulationSession(builtinScenario('04'), new FractionalTimer());
+    s.advance(5_000);
+    const before = JSON.stringify(s.snapshot());
+    const clash = { action: 'add-group' as const, group: { groupId: 'g2', consumers: [{ clientId: 'new-1', ratePerSec: 10 }, { clientId: 'consumer01', ratePerSec: 10 }] } };
+    assert.throws(() => s.apply(clash), /group\.consumers\[1\]\.clientId: 'consumer01' is already used/);
+    assert.equal(JSON.stringify(s.snapshot()), before, 'no half-made group, no consumer new-1');
+    assert.equal(s.actions.length, 0);
+    const sim = new Simulation({ ...builtinScenario('04'), timeline: [{ at: '1s', ...clash }] });
+    sim.runUntil(3_000);
+    assert.equal(sim.groups.has('g2'), false);
+    assert.equal(sim.consumers.has('new-1'), false);
+    assert.equal(sim.recentEvents().filter((e) => e.type === 'timeline-action-skipped').length, 1);
+  });
+
+  it('the engine holds the totals of src/sim/limits.ts for actions too, so a saved session always loads', () => {
+    const s = new SimulationSession(builtinScenario('01'), new FractionalTimer());
+    for (let i = 0; i < 9; i++) s.apply({ action: 'add-topic', topic: { name: `big-${i}`, partitions: 1_000 } });
+    assert.throws(() => s.apply({ action: 'add-topic', topic: { name: 'one-too-many', partitions: 1_000 } }), /10003 partitions in all topics together; at most 10000/);
+    assert.throws(() => s.apply({ action: 'add-partitions', topic: 'peter-01', partitions: 1_001 }), /10001 partitions in all topics together; at most 10000/);
+    assert.throws(() => s.apply({ action: 'add-topic', topic: { name: 'bad\nname', partitions: 1 } }), /topic\.name: .* is not valid/);
+    const consumers = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ clientId: `${prefix}-${i}`, ratePerSec: 1 }));
+    s.apply({ action: 'add-group', group: { groupId: 'wide', consumers: consumers('w', 500) } });
+    assert.throws(() => s.apply({ action: 'add-consumer', group: 'wide', consumer: { clientId: 'w-500', ratePerSec: 1 } }), /'wide' would have 501 consumers; at most 500 per group/);
+    s.apply({ action: 'add-group', group: { groupId: 'wide-2', consumers: consumers('v', 499) } });
+    // 1 + 500 + 499 = 1000 consumers: the next one is one too many.
+    assert.throws(() => s.apply({ action: 'add-consumer', group: 'wide-2', consumer: { clientId: 'x', ratePerSec: 1 } }), /would have 1001 consumers; at most 1000 in all/);
+    s.advance(1_000);
+    const file = loadScenario(JSON.stringify(s.toScenario()));
+    assert.ok(file.ok, JSON.stringify(!file.ok && file.errors.slice(0, 3)));
+  });
+
+  it('a session never runs past 30 days of virtual time, nor holds more actions than a file may', () => {
+    const s = new SimulationSession({ name: 'tiny', topics: [{ name: 't', partitions: 1 }] }, new FractionalTimer());
+    s.advance(31 * 24 * 3_600_000);
+    assert.equal(s.simulation.now, 30 * 24 * 3_600_000);
+    assert.equal(s.atTimeLimit, true);
+    assert.ok(loadScenario(JSON.stringify(s.toScenario())).ok);
+    const t = new SimulationSession({ name: 'tiny', topics: [{ name: 't', partitions: 1 }], producers: [{ id: 'p', topic: 't', ratePerSec: 1 }] }, new FractionalTimer());
+    for (let i = 0; i < 10_000; i++) t.apply({ action: 'set-producer-rate', producer: 'p', ratePerSec: i % 7 });
+    assert.throws(() => t.apply({ action: 'set-producer-rate', producer: 'p', ratePerSec: 1 }), /already holds 10000 timeline actions/);
+  });
+
+  it('restore rounds fractional action times of older sessions and skips stored actions that are not actions', () => {
+    const s = new SimulationSession(builtinScenario('04'), new FractionalTimer());
+    s.advance(3_000);
+    const stored = JSON.parse(JSON.stringify(s.persisted()));
+    stored.actions = [
+      { at: 2005.48, action: { action: 'set-producer-rate', producer: 'producer-1', ratePerSec: 99 } },
+      null,
+      { at: 2500, action: { action: 'add-consumer', group: 'consumer-group-01' } },
+      { at: 'soon', action: { action: 'crash-consumer', consumer: 'consumer01' } },
+    ];
+    const restored = SimulationSession.restore(stored, new FractionalTimer());
+    assert.deepEqual(restored.actions.map((a) => a.at), [2005]);
+    assert.deepEqual(restored.skippedOnRestore.map((k) => k.index), [1, 2, 3]);
+    assert.ok(loadScenario(JSON.stringify(restored.toScenario())).ok);
+  });
+});

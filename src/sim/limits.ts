@@ -47,6 +47,13 @@ export const TOPIC_NAME_PATTERN = '^(?!\\.\\.?$)[a-zA-Z0-9._-]+$';
 export const MAX_ASSIGN_PARTITIONS = 1_000_000;
 export const MAX_ASSIGN_MEMBERS = 10_000;
 
+/**
+ * A scenario file's text: at most this many characters, nested at most this deep (a scenario at
+ * every limit at once is about 1.4 MB and 8 levels deep). Checked before the text is parsed.
+ */
+export const MAX_SCENARIO_TEXT_LENGTH = 8_000_000;
+export const MAX_JSON_DEPTH = 64;
+
 /** A scenario's title and description. */
 export const MAX_SCENARIO_NAME_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 2_000;

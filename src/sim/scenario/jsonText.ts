@@ -7,11 +7,20 @@
 import { childPath, quoteKey } from './validate';
 import type { ScenarioError } from './validate';
 import { escapeControlCharacters } from '../showValue';
+import { MAX_JSON_DEPTH, MAX_SCENARIO_TEXT_LENGTH } from '../limits';
 
 export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: ScenarioError };
 
 export function parseJsonText(text: string): ParsedJson {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 BOM is not JSON
+  if (src.length > MAX_SCENARIO_TEXT_LENGTH) {
+    return { ok: false, error: { path: '$', value: undefined, message: `the file has ${src.length} characters; at most ${MAX_SCENARIO_TEXT_LENGTH} are read` } };
+  }
+  const deep = firstTooDeep(src);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(src, deep);
+    return { ok: false, error: { path: '$', value: undefined, message: `nested more than ${MAX_JSON_DEPTH} levels deep at line ${line}, column ${column}`, line, column } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(src);
@@ -27,6 +36,21 @@ export function parseJsonText(text: string): ParsedJson {
     };
   }
   return { ok: true, value };
+}
+
+/** Where the text first opens a bracket more than MAX_JSON_DEPTH deep (strings skipped), if it does. */
+function firstTooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 /** The first key that appears twice in one object of valid JSON `text`, with its path. */

@@ -247,3 +247,15 @@ describe('limits: keys from a file are quoted and escaped in every message', () 
     assert.match(lines[0]!, /unknown property "x\\n\[ {3}1\.000s\] forged"/);
   });
 });
+
+describe('limits: the text of a file is bounded before it is parsed', () => {
+  it('deep nesting and oversized text are refused at once, with a position', () => {
+    const deepText = `{"name":"x","seed":${'['.repeat(2_000_000)}1${']'.repeat(2_000_000)},"topics":[]}`;
+    const deepErrors = errorsOf(deepText);
+    assert.deepEqual(deepErrors.map((e) => [e.path, e.line, e.column]), [['$', 1, 19 + 64]]);
+    assert.match(deepErrors[0]!.message, /^nested more than 64 levels deep at line 1, column 83$/);
+    const big = errorsOf(JSON.stringify({ ...base(), description: 'x'.repeat(8_000_001) }));
+    assert.match(big[0]!.message, /characters; at most 8000000 are read/);
+    assert.ok(loadScenario(JSON.stringify({ ...base(), description: '[[[[ not nesting, a string ]]]]'.repeat(10) })).ok, 'brackets inside strings do not count');
+  });
+});

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { assignCommand } from '../../../src/cli/commands/assign';
 import { main } from '../../../src/cli/kafka-lab';
-import { fakeIo } from '../cli/fakeIo';
+import { fakeIo } from './fakeIo';
 
 
 const JAVADOC_INPUT = JSON.stringify({

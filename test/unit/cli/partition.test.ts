@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { partitionCommand } from '../../../src/cli/commands/partition';
 import { main } from '../../../src/cli/kafka-lab';
 import { UsageError } from '../../../src/cli/io';
-import { fakeIo } from '../cli/fakeIo';
+import { fakeIo } from './fakeIo';
 import { partitionForKey } from '../../../src/sim/murmur2';
 
 

@@ -15,6 +15,7 @@ import type { Scenario } from '../../../src/sim/scenario/types';
 import { Simulation, SimulationError } from '../../../src/sim/simulation';
 import { builtinScenario } from '../engine/helpers';
 import { readFixture } from '../scenario/helpers';
+import { allPaths } from '../scenario/mutate';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -38,13 +39,6 @@ const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
   { weight: 1, arbitrary: fc.constantFrom<Json>('x'.repeat(100_000), Array.from({ length: 20_000 }, (_, i) => i), Array.from({ length: 600 }, (_, i) => ({ clientId: `c${i}`, ratePerSec: 1 }))) },
 );
-
-function allPaths(v: Json, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
-  out.push(prefix);
-  if (Array.isArray(v)) v.forEach((x, i) => allPaths(x, [...prefix, i], out));
-  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) allPaths(v[k]!, [...prefix, k], out);
-  return out;
-}
 
 /** Up to three edits (replace, delete, add a key) at paths picked by index. */
 const editsArb = fc.array(fc.record({ kind: fc.constantFrom('replace', 'replace', 'delete', 'add'), at: fc.nat(), value: hostileValue, key: fc.oneof(fc.constantFrom('name', 'partitions', 'action', 'at', '__proto__', 'constructor', 'extra', 'session.timeout.ms', 'group.protocol', 'x\n[   1.000s] forged', 'k\u001b]0;t\u0007', 'bidi\u202e', 'c1\u0085'), fc.string({ maxLength: 6 })) }), { minLength: 1, maxLength: 3 });

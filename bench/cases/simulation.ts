@@ -54,7 +54,7 @@ function simCase(name: string, hours: number, runs: number): BenchCase {
       });
       sim.runUntil(hours * 3_600_000);
       let processed = 0;
-      for (const g of sim.groups.values()) processed += g.ledger.totals.processed;
+      for (const g of sim.groups.values()) processed += sim.ledger(g.groupId).totals.processed;
       return { simulatedHours: hours, events, rebalances, processedMillions: Math.round(processed / 1e5) / 10 };
     },
   };

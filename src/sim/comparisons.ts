@@ -90,9 +90,9 @@ export function measureRun(scenario: Scenario, untilMs: number): RunMeasures {
   while (sim.now < untilMs) {
     sim.step();
     if (sim.now <= windowStart) continue;
-    for (const [groupId, group] of sim.groups) {
+    for (const groupId of sim.groups.keys()) {
       if (!formed.has(groupId)) continue;
-      const members = [...sim.consumers.values()].filter((c) => c.group === group && !c.standalone);
+      const members = [...sim.consumers.values()].filter((c) => c.groupId === groupId && !c.standalone);
       const running = members.filter((c) => c.status === 'running');
       if (running.length === 0) continue;
       const owned = new Set(running.flatMap((c) => c.ownedNames()));
@@ -118,9 +118,10 @@ export function measureRun(scenario: Scenario, untilMs: number): RunMeasures {
   let duplicates = 0;
   let outOfOrder = 0;
   for (const g of sim.groups.values()) {
-    processed += g.ledger.totals.processed;
-    duplicates += g.ledger.totals.duplicates;
-    outOfOrder += g.ledger.totals.outOfOrder;
+    const ledger = sim.ledger(g.groupId);
+    processed += ledger.totals.processed;
+    duplicates += ledger.totals.duplicates;
+    outOfOrder += ledger.totals.outOfOrder;
   }
   const totalUnownedMs = [...unownedTotal.values()].reduce((a, b) => a + b, 0);
   return { rounds, maxUnownedMs, totalUnownedMs, processed, duplicates, outOfOrder };

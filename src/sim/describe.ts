@@ -11,7 +11,7 @@
  * they are returned separately as `notice`.
  */
 import type { TopicPartition } from './assignors/types';
-import type { GroupCoordinator } from './groupCoordinator';
+import type { Group } from './group/group';
 import type { GroupState } from './groupState';
 import type { Topic } from './topic';
 
@@ -38,7 +38,7 @@ export interface DescribeOutput<Row> {
 type TopicLookup = (name: string) => Topic | undefined;
 
 /** A member's assignment as describe sees it: none while the group rebalances. */
-function describedAssignment(group: GroupCoordinator, assignment: readonly TopicPartition[]): readonly TopicPartition[] {
+function describedAssignment(group: Group, assignment: readonly TopicPartition[]): readonly TopicPartition[] {
   return group.state === 'Stable' || group.protocolType === 'consumer' ? assignment : [];
 }
 
@@ -54,7 +54,7 @@ export function describeNotice(group: { readonly state: GroupState } | undefined
 }
 
 /** `--describe --group G` (the default `--offsets` view). */
-export function describeOffsets(group: GroupCoordinator | undefined, groupId: string, topicOf: TopicLookup): DescribeOutput<DescribeRow> {
+export function describeOffsets(group: Group | undefined, groupId: string, topicOf: TopicLookup): DescribeOutput<DescribeRow> {
   const rows: DescribeRow[] = [];
   if (group && group.state !== 'Dead') {
     const assigned = new Set<string>();
@@ -69,7 +69,7 @@ export function describeOffsets(group: GroupCoordinator | undefined, groupId: st
       }
     }
     const unowned: Array<[string, number]> = [];
-    for (const [topic, arr] of group.offsets) {
+    for (const [topic, arr] of group.offsets.entries()) {
       arr.forEach((offset, p) => {
         if (offset >= 0 && !assigned.has(`${topic}\u0000${p}`)) unowned.push([topic, p]);
       });
@@ -99,8 +99,8 @@ export function formatOffsetsTable(rows: readonly DescribeRow[]): string {
   return text;
 }
 
-function offsetRow(group: GroupCoordinator, topicOf: TopicLookup, topic: string, partition: number, consumerId: string | null, host: string | null, clientId: string | null): DescribeRow {
-  const committed = group.committed(topic, partition);
+function offsetRow(group: Group, topicOf: TopicLookup, topic: string, partition: number, consumerId: string | null, host: string | null, clientId: string | null): DescribeRow {
+  const committed = group.offsets.committed(topic, partition);
   const logEndOffset = topicOf(topic)?.logEndOffsets[partition] ?? 0;
   return {
     group: group.groupId,
@@ -127,7 +127,7 @@ export interface MemberRow {
 }
 
 /** `--describe --group G --members [--verbose]`. */
-export function describeMembers(group: GroupCoordinator | undefined, groupId: string, verbose = false): DescribeOutput<MemberRow> {
+export function describeMembers(group: Group | undefined, groupId: string, verbose = false): DescribeOutput<MemberRow> {
   const rows: MemberRow[] = [];
   if (group && group.state !== 'Dead') {
     for (const m of group.members.values()) {
@@ -175,7 +175,7 @@ export interface StateRow {
 export const COORDINATOR = 'localhost:9092  (0)';
 
 /** `--describe --group G --state`. */
-export function describeState(group: GroupCoordinator | undefined, groupId: string): DescribeOutput<StateRow> {
+export function describeState(group: Group | undefined, groupId: string): DescribeOutput<StateRow> {
   if (!group || group.state === 'Dead') return { rows: [], text: '', notice: describeNotice(group, groupId) };
   const row: StateRow = { group: groupId, coordinator: COORDINATOR, assignmentStrategy: group.state === 'Stable' || group.protocolType === 'consumer' ? (group.assignor ?? '') : '', state: group.state, members: group.members.size };
   const g = Math.max(25, groupId.length);

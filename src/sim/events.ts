@@ -38,14 +38,14 @@ export type SimEventBody =
   | { type: 'group-epoch-bumped'; group: string; groupEpoch: number; reason: string }
   /** KIP-848: the coordinator's server-side assignor computed the target assignment. */
   | { type: 'target-assignment-computed'; group: string; assignmentEpoch: number; assignor: 'uniform' | 'range'; assignment: Record<string, PartitionName[]> }
-  | { type: 'join-rejected'; group: string; clientId: string; error: 'INCONSISTENT_GROUP_PROTOCOL'; assignors: AssignorName[]; groupAssignors: AssignorName[] }
+  | { type: 'join-rejected'; group: string; clientId: string; error: 'INCONSISTENT_GROUP_PROTOCOL'; assignors: string[]; groupAssignors: string[] }
   | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string }
   | {
       type: 'rebalance-completed';
       group: string;
       generation: number;
       leader: string;
-      assignor: AssignorName;
+      assignor: string;
       protocol: RebalanceProtocol;
       /** memberId → partitions, e.g. `["peter-01-0", "peter-01-1"]`. */
       assignment: Record<string, PartitionName[]>;

@@ -26,7 +26,7 @@ export type { EventTemplates } from './eventText';
 export type { GroupPartitionSnapshot, MemberSnapshot } from './snapshot';
 export type { TimelineEntry } from './scenario/types';
 export type { AssignorName, AssignmentInput, AssignorMember, TopicPartition } from './assignors/types';
-export type { ConsumerStatus } from './consumerClient';
+export type { ConsumerStatus } from './client/consumer';
 export type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from './shareGroup/engine';
 export { parseJsonText } from './scenario/jsonText';
 export { scenarioSchema, validateWithSchema } from './scenario/validate';

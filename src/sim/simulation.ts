@@ -4,7 +4,7 @@
  * times in between. Deterministic: the same scenario, seed and actions give the same event log.
  *
  * Over 500 lines: it holds every action's checks and effects in one switch so that a refused action
- * provably changes nothing; issue 11 moves the group work behind the coordinator's request API.
+ * provably changes nothing. Group work goes through the coordinator (src/sim/group) as requests.
  */
 import type { AssignorName, TopicPartition } from './assignors/types';
 import { isAssignorName } from './assignors';
@@ -17,10 +17,14 @@ import {
   resolveConsumerConfig,
   ResolvedBrokerConfig,
 } from './config';
-import { ConsumerClient } from './consumerClient';
+import { ConsumerClient } from './client/consumer';
 import { SimContext } from './context';
 import type { SimEvent, SimEventBody } from './events';
-import { GroupCoordinator } from './groupCoordinator';
+import { DeliveryLedger } from './delivery';
+import { GroupCoordinator } from './group/coordinator';
+import type { Group } from './group/group';
+import { LocalTransport } from './group/transport';
+import { LagWatch } from './lagWatch';
 import { Producer } from './producer';
 import { Random } from './random';
 import { parseDuration } from './scenario/duration';
@@ -61,7 +65,10 @@ export class Simulation {
   private timelineIndex = 0;
   readonly topics = new Map<string, Topic>();
   readonly producers = new Map<string, Producer>();
-  readonly groups = new Map<string, GroupCoordinator>();
+  /** The broker's group coordinator: every consumer group and its committed offsets. */
+  readonly coordinator: GroupCoordinator;
+  private readonly ledgers = new Map<string, DeliveryLedger>();
+  private readonly lagWatches = new Map<string, LagWatch>();
   readonly consumers = new Map<string, ConsumerClient>();
   /** Share groups (KIP-932) and their consumers. */
   readonly shares: ShareGroupEngine;
@@ -85,6 +92,7 @@ export class Simulation {
       emit: (e) => this.emit(e),
       topic: (name) => this.topics.get(name),
     };
+    this.coordinator = new GroupCoordinator(this.ctx);
     this.timeline = (scenario.timeline ?? [])
       .map((entry, index) => ({ at: parseDuration(entry.at), index, action: stripAt(entry) }))
       .sort((a, b) => a.at - b.at || a.index - b.index);
@@ -99,6 +107,18 @@ export class Simulation {
 
   get now(): number {
     return this.clock;
+  }
+
+  /** Every consumer group (classic or KIP-848), in creation order. */
+  get groups(): ReadonlyMap<string, Group> {
+    return this.coordinator.groups;
+  }
+
+  /** What a group's consumers have processed: duplicates and ordering (the lab's observation). */
+  ledger(groupId: string): DeliveryLedger {
+    let l = this.ledgers.get(groupId);
+    if (!l) this.ledgers.set(groupId, (l = new DeliveryLedger()));
+    return l;
   }
 
   /** Actions of the scenario's timeline not yet applied. */
@@ -172,11 +192,15 @@ export class Simulation {
     const dt = this.tickMs;
     for (const p of this.producers.values()) p.step(dt);
     this.shares.step(now, dt);
-    for (const g of this.groups.values()) g.tick(now);
+    this.coordinator.tick(now);
     for (const c of this.consumers.values()) c.step(now, dt);
     if (now >= this.nextLagCheckAt) {
       this.nextLagCheckAt = now + LAG_CHECK_INTERVAL_MS;
-      for (const g of this.groups.values()) g.checkLagThresholds();
+      for (const g of this.groups.values()) {
+        let watch = this.lagWatches.get(g.groupId);
+        if (!watch) this.lagWatches.set(g.groupId, (watch = new LagWatch(g.groupId)));
+        watch.sample(g.offsets.totalLag((t) => this.topics.get(t)), (e) => this.emit(e));
+      }
     }
   }
 
@@ -210,14 +234,14 @@ export class Simulation {
         if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.stopConsumer(action.consumer));
         const c = this.requireRunningConsumer(action.consumer);
         c.close();
-        this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.group.groupId });
+        this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.groupId });
         return;
       }
       case 'crash-consumer': {
         if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.crashConsumer(action.consumer));
         const c = this.requireRunningConsumer(action.consumer);
         c.crash();
-        this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.group.groupId });
+        this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.groupId });
         return;
       }
       case 'stall-consumer': {
@@ -228,26 +252,17 @@ export class Simulation {
         const c = this.requireRunningConsumer(action.consumer);
         const ms = parseDurationField('duration', action.duration);
         c.stall(this.clock, ms);
-        this.emit({ type: 'consumer-stalled', clientId: c.clientId, group: c.group.groupId, durationMs: ms });
+        this.emit({ type: 'consumer-stalled', clientId: c.clientId, group: c.groupId, durationMs: ms });
         return;
       }
       case 'restart-consumer': {
         if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.restartConsumer(action.consumer));
         const c = this.requireConsumer(action.consumer);
         if (c.status === 'running') throw new SimulationError(`consumer '${c.clientId}' is already running`);
-        const replacement = new ConsumerClient(this.ctx, {
-          clientId: c.clientId,
-          group: c.group,
-          topics: c.topics,
-          ratePerSec: c.ratePerSec,
-          heartbeatMode: c.heartbeatMode,
-          host: c.host,
-          config: c.config,
-          ...(c.manualAssignment ? { manualAssignment: c.manualAssignment } : {}),
-        });
+        const replacement = new ConsumerClient(this.ctx, { ...c.options, ratePerSec: c.ratePerSec, config: c.config });
         this.consumers.delete(c.clientId);
         this.consumers.set(c.clientId, replacement);
-        this.emit({ type: 'consumer-started', clientId: c.clientId, group: c.group.groupId, standalone: replacement.standalone });
+        this.emit({ type: 'consumer-started', clientId: c.clientId, group: c.groupId, standalone: replacement.standalone });
         return;
       }
       case 'set-consumer-rate': {
@@ -295,9 +310,9 @@ export class Simulation {
           throw new SimulationError(`assignor: ${JSON.stringify(action.assignor)} is not valid: expected range, roundrobin, sticky or cooperative-sticky`);
         }
         this.emit({ type: 'assignor-changed', group: g.groupId, assignor: list });
-        for (const c of this.consumers.values()) if (c.group === g && !c.standalone) c.setAssignors(list);
+        for (const c of this.consumers.values()) if (c.groupId === g.groupId && !c.standalone) c.setAssignors(list);
         this.groupAssignors.set(g.groupId, list);
-        g.changeAssignors(list);
+        this.coordinator.changeAssignors(g.groupId, list);
         return;
       }
       default: {
@@ -364,7 +379,7 @@ export class Simulation {
       perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
     }
     for (const [group, added] of perGroup) {
-      const members = [...this.consumers.values()].filter((c) => c.group.groupId === group).length + [...this.shares.consumers.values()].filter((c) => c.group.groupId === group).length;
+      const members = [...this.consumers.values()].filter((c) => c.groupId === group).length + [...this.shares.consumers.values()].filter((c) => c.group.groupId === group).length;
       if (members + added > MAX_CONSUMERS_PER_GROUP) throw new SimulationError(`group: '${group}' would have ${members + added} consumers; at most ${MAX_CONSUMERS_PER_GROUP} per group`);
     }
     const consumers = this.consumers.size + this.shares.consumers.size + joining.length;
@@ -401,13 +416,12 @@ export class Simulation {
     this.emit({ type: 'producer-started', producer: spec.id, topic: topic.name, ratePerSec: spec.ratePerSec, keys });
   }
 
-  private addGroup(spec: GroupSpec): GroupCoordinator {
+  private addGroup(spec: GroupSpec): Group {
     if (this.groups.has(spec.groupId)) throw new SimulationError(`group: '${spec.groupId}' already exists`);
     for (const c of spec.consumers ?? []) {
       if (this.shares.hasConsumer(c.clientId)) throw new SimulationError(`clientId: '${c.clientId}' is already used by another consumer`);
     }
-    const group = new GroupCoordinator(spec.groupId, this.ctx);
-    this.groups.set(spec.groupId, group);
+    const group = this.coordinator.createGroup(spec.groupId);
     this.groupAssignors.set(spec.groupId, spec.assignor);
     this.emit({ type: 'group-created', group: spec.groupId });
     for (const c of spec.consumers ?? []) this.addConsumer(group, c);
@@ -416,19 +430,23 @@ export class Simulation {
 
   private readonly groupAssignors = new Map<string, AssignorName | readonly AssignorName[] | undefined>();
 
-  private addConsumer(group: GroupCoordinator, spec: ConsumerSpec): ConsumerClient {
+  private addConsumer(group: Group, spec: ConsumerSpec): ConsumerClient {
     this.requireNewClientId(spec.clientId);
     requireRate('ratePerSec', spec.ratePerSec);
     const topics = spec.topics ?? [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!];
     for (const t of topics) this.requireTopic(t);
+    const config = resolveConsumerConfig(spec.config, this.groupAssignors.get(group.groupId));
+    const host = spec.host ?? DEFAULT_HOST;
     const consumer = new ConsumerClient(this.ctx, {
       clientId: spec.clientId,
-      group,
+      groupId: group.groupId,
+      transport: this.transportFor(spec.clientId, host, config.heartbeatIntervalMs),
+      ledger: this.ledger(group.groupId),
       topics,
       ratePerSec: spec.ratePerSec,
       heartbeatMode: spec.heartbeatMode ?? 'background',
-      host: spec.host ?? DEFAULT_HOST,
-      config: resolveConsumerConfig(spec.config, this.groupAssignors.get(group.groupId)),
+      host,
+      config,
     });
     this.consumers.set(spec.clientId, consumer);
     this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: false });
@@ -448,19 +466,28 @@ export class Simulation {
     let group = this.groups.get(spec.groupId);
     if (!group) group = this.addGroup({ groupId: spec.groupId });
     const manualAssignment: TopicPartition[] = partitions.map((p) => ({ topic: topic.name, partition: p }));
+    const config = resolveConsumerConfig(spec.config);
+    const host = spec.host ?? DEFAULT_HOST;
     const consumer = new ConsumerClient(this.ctx, {
       clientId: spec.clientId,
-      group,
+      groupId: group.groupId,
+      transport: this.transportFor(spec.clientId, host, config.heartbeatIntervalMs),
+      ledger: this.ledger(group.groupId),
       topics: [topic.name],
       ratePerSec: spec.ratePerSec,
       heartbeatMode: 'background',
-      host: spec.host ?? DEFAULT_HOST,
-      config: resolveConsumerConfig(spec.config),
+      host,
+      config,
       manualAssignment,
     });
     this.consumers.set(spec.clientId, consumer);
     this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: true });
     return consumer;
+  }
+
+  /** A simulated client's connection to the coordinator. */
+  private transportFor(clientId: string, clientHost: string, heartbeatIntervalMs: number): LocalTransport {
+    return new LocalTransport(this.coordinator, { clientId, clientHost, heartbeatIntervalMs });
   }
 
   private requireNewClientId(clientId: string): void {
@@ -491,7 +518,7 @@ export class Simulation {
     return t;
   }
 
-  private requireGroup(id: string): GroupCoordinator {
+  private requireGroup(id: string): Group {
     const g = this.groups.get(id);
     if (!g) throw new SimulationError(`group: '${id}' does not exist (groups: ${[...this.groups.keys()].join(', ') || 'none'})`);
     return g;

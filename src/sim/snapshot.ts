@@ -1,8 +1,7 @@
 /**
  * A plain, JSON-serialisable picture of the simulation at one instant: what every view renders.
  */
-import type { AssignorName } from './assignors/types';
-import type { ConsumerStatus, MembershipStatus } from './consumerClient';
+import type { ConsumerStatus, MembershipStatus } from './client/consumer';
 import type { DeliveryCounts } from './delivery';
 import type { GroupState } from './groupState';
 import type { Simulation } from './simulation';
@@ -56,7 +55,7 @@ export interface GroupSnapshot {
   state: GroupState;
   generation: number;
   /** The client-side assignor (classic) or the coordinator's server-side one (KIP-848: uniform, range). */
-  assignor: AssignorName | 'uniform' | null;
+  assignor: string | null;
   /** How the group rebalances: classic eager or cooperative, or the KIP-848 consumer protocol. */
   protocol: 'EAGER' | 'COOPERATIVE' | 'CONSUMER' | null;
   leader: string | null;
@@ -126,14 +125,14 @@ export function snapshot(sim: Simulation): SimSnapshot {
         sessionExpiresInMs: Math.max(0, m.sessionTimeoutMs - since),
       };
     });
-    const subscribed = new Set<string>([...g.offsets.keys()]);
-    for (const c of sim.consumers.values()) if (c.group === g) for (const t of c.topics) subscribed.add(t);
+    const subscribed = new Set<string>([...g.offsets.topics()]);
+    for (const c of sim.consumers.values()) if (c.groupId === g.groupId) for (const t of c.topics) subscribed.add(t);
     const partitions: GroupPartitionSnapshot[] = [];
     for (const name of [...subscribed].sort()) {
       const topic = sim.topics.get(name);
       if (!topic) continue;
       topic.logEndOffsets.forEach((leo, p) => {
-        const committed = g.committed(name, p);
+        const committed = g.offsets.committed(name, p);
         partitions.push({ topic: name, partition: p, committed, logEndOffset: leo, lag: committed >= 0 ? Math.max(0, leo - committed) : null, owner: owner.get(`${name}-${p}`) ?? null });
       });
     }
@@ -146,13 +145,13 @@ export function snapshot(sim: Simulation): SimSnapshot {
       leader: g.leaderId ?? null,
       members,
       partitions,
-      totalLag: g.totalLag(),
-      delivery: { ...g.ledger.totals },
+      totalLag: g.offsets.totalLag((t) => sim.topics.get(t)),
+      delivery: { ...sim.ledger(g.groupId).totals },
     };
   });
   const consumers: ConsumerSnapshot[] = [...sim.consumers.values()].map((c) => ({
     clientId: c.clientId,
-    group: c.group.groupId,
+    group: c.groupId,
     standalone: c.standalone,
     status: c.status,
     membership: c.membership,
@@ -161,7 +160,7 @@ export function snapshot(sim: Simulation): SimSnapshot {
     ratePerSec: c.ratePerSec,
     heartbeatMode: c.heartbeatMode,
     assigned: c.owned.map((o) => ({ topic: o.topic.name, partition: o.partition, position: o.position })),
-    idle: c.status === 'running' && c.membership === 'stable' && c.owned.length === 0 && c.group.state === 'Stable',
+    idle: c.status === 'running' && c.membership === 'stable' && c.owned.length === 0 && sim.groups.get(c.groupId)?.state === 'Stable',
     stalledForMs: c.isStalled(now) ? c.stalledUntil - now : 0,
     sincePollMs: now - c.lastPollAt,
     sinceHeartbeatMs: now - c.lastHeartbeatSentAt,

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Random } from '../../../src/sim/random';
 import { describeEvent, formatEventLine, humanDuration } from '../../../src/sim/eventText';
 import type { SimEvent } from '../../../src/sim/events';
-import { selectProtocol } from '../../../src/sim/groupCoordinator';
+import { selectProtocol } from '../../../src/sim/group/classic';
 import { resolveConsumerConfig, CONSUMER_DEFAULTS } from '../../../src/sim/config';
 import { builtinScenario, Recorder } from './helpers';
 
@@ -78,9 +78,9 @@ describe('event descriptions', () => {
 
 describe('protocol selection and configs', () => {
   it('the coordinator picks the strategy all members support, by votes', () => {
-    assert.equal(selectProtocol([{ assignors: ['range', 'cooperative-sticky'] }, { assignors: ['cooperative-sticky', 'range'] }, { assignors: ['cooperative-sticky'] }]), 'cooperative-sticky');
-    assert.equal(selectProtocol([{ assignors: ['range', 'cooperative-sticky'] }, { assignors: ['range', 'cooperative-sticky'] }]), 'range');
-    assert.throws(() => selectProtocol([{ assignors: ['range'] }, { assignors: ['sticky'] }]), /share no partition assignment strategy/);
+    assert.equal(selectProtocol([['range', 'cooperative-sticky'], ['cooperative-sticky', 'range'], ['cooperative-sticky']]), 'cooperative-sticky');
+    assert.equal(selectProtocol([['range', 'cooperative-sticky'], ['range', 'cooperative-sticky']]), 'range');
+    assert.throws(() => selectProtocol([['range'], ['sticky']]), /share no partition assignment strategy/);
   });
 
   it('uses Kafka’s defaults for what a scenario leaves out', () => {

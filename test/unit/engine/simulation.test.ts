@@ -129,7 +129,7 @@ describe('Simulation: the tutorial examples', () => {
     assert.equal(g1!.groupId, 'consumer-group-01');
     assert.equal(g2!.groupId, 'consumer-group-02');
     // The second group started at 30 s from the earliest offset and still read every record.
-    assert.deepEqual(r.sim.groups.get('consumer-group-02')!.ledger.processedRanges('peter-01', 0)[0]![0], 0);
+    assert.deepEqual(r.sim.ledger('consumer-group-02').processedRanges('peter-01', 0)[0]![0], 0);
     assert.ok(g2!.delivery.processed > 0 && g1!.delivery.processed > 0);
     assert.equal(g1!.delivery.duplicates + g2!.delivery.duplicates, 0);
     g1!.partitions.forEach((p, i) => assert.notEqual(p.committed, -1, `group 1 partition ${i}`));

@@ -49,7 +49,7 @@ describe('the world invariants can fail', () => {
     const [a, b] = [...g.members.values()];
     assert.ok(a && b, 'two members');
     (b as { assignment: unknown }).assignment = [...b.assignment, a.assignment[0]!];
-    (g as unknown as { setCommitted(t: string, p: number, o: number): void }).setCommitted('audit', 0, 1e9);
+    g.offsets.commit('audit', 0, 1e9);
     checkInvariants(sim, violations);
     assert.ok(violations.some((v) => /g-eager: .* assigned to e\d and e\d/.test(v)), violations.join('\n'));
     assert.ok(violations.some((v) => /g-eager: committed 1000000000 outside audit-0/.test(v)), violations.join('\n'));

@@ -170,7 +170,7 @@ export function checkInvariants(sim: Simulation, violations: string[]): void {
     // 2. Nor do two running, settled clients of one group process one partition.
     const byClients = new Map<string, string>();
     for (const c of sim.consumers.values()) {
-      if (c.group !== g || c.standalone || c.status !== 'running' || c.membership !== 'stable') continue;
+      if (c.groupId !== g.groupId || c.standalone || c.status !== 'running' || c.membership !== 'stable') continue;
       if (g.protocolType !== 'consumer' && c.generation !== g.generation) continue;
       for (const name of c.ownedNames()) {
         const other = byClients.get(name);
@@ -181,7 +181,7 @@ export function checkInvariants(sim: Simulation, violations: string[]): void {
     // 3. Committed offsets lie within the log (-1: nothing committed yet).
     for (const [name, topic] of sim.topics) {
       for (let p = 0; p < topic.partitionCount; p++) {
-        const committed = g.committed(name, p);
+        const committed = g.offsets.committed(name, p);
         if (committed < -1 || committed > topic.logEndOffsets[p]!) violations.push(`${at}: ${g.groupId}: committed ${committed} outside ${name}-${p} [0, ${topic.logEndOffsets[p]}]`);
       }
     }

@@ -60,8 +60,8 @@ describe('share groups: the tutorial’s fourth consumer', () => {
     const owners = [...g.members.values()].map((m) => [m.clientId, m.assignment.length] as const);
     assert.equal(owners.length, 4);
     assert.equal(owners.filter(([, n]) => n === 0).length, 1, `one idle consumer: ${JSON.stringify(owners)}`);
-    assert.equal(g.ledger.totals.outOfOrder, 0, 'one consumer per partition keeps per-key order');
-    assert.ok(g.ledger.totals.processed < end.totals.processed, 'three busy consumers fall behind four');
+    assert.equal(sim.ledger(g.groupId).totals.outOfOrder, 0, 'one consumer per partition keeps per-key order');
+    assert.ok(sim.ledger(g.groupId).totals.processed < end.totals.processed, 'three busy consumers fall behind four');
   });
 });
 

@@ -12,9 +12,9 @@
  *   holds arrive on a later heartbeat, once released (UNRELEASED_PARTITIONS).
  * - There is no group-wide barrier: nobody stops consuming partitions that do not move.
  */
-import { getAssignor } from './assignors';
-import type { TopicPartition } from './assignors/types';
-import { partitionName, SimContext } from './context';
+import { getAssignor } from '../assignors';
+import type { TopicPartition } from '../assignors/types';
+import { partitionName, SimContext } from '../context';
 
 export type Kip848MemberState = 'STABLE' | 'UNREVOKED_PARTITIONS' | 'UNRELEASED_PARTITIONS';
 

@@ -1,0 +1,200 @@
+/**
+ * Big-endian byte writing and reading for Kafka's non-flexible encodings (int16/int32 lengths,
+ * as ConsumerProtocolSubscription and ConsumerProtocolAssignment use). Plain Uint8Array and
+ * DataView: no Node built-ins. A truncated or malformed buffer throws a ByteFormatError naming
+ * what was being read and where. (The engine has no TextEncoder: ES2022 only, so UTF-8 is here.)
+ */
+export class ByteFormatError extends Error {}
+
+export class ByteWriter {
+  private buffer = new Uint8Array(64);
+  private view = new DataView(this.buffer.buffer);
+  private length = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  int16(value: number): this {
+    this.ensure(2);
+    this.view.setInt16(this.length, value);
+    this.length += 2;
+    return this;
+  }
+
+  int32(value: number): this {
+    this.ensure(4);
+    this.view.setInt32(this.length, value);
+    this.length += 4;
+    return this;
+  }
+
+  /** A non-nullable string: int16 length and UTF-8 bytes. */
+  string(value: string): this {
+    const bytes = utf8Encode(value);
+    this.int16(bytes.length);
+    this.ensure(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  /** A nullable string: length -1 for null. */
+  nullableString(value: string | null): this {
+    if (value === null) return this.int16(-1);
+    return this.string(value);
+  }
+
+  /** Nullable bytes: int32 length (-1 for null) and the bytes. */
+  bytes(value: Uint8Array | null): this {
+    if (value === null) return this.int32(-1);
+    this.int32(value.length);
+    this.ensure(value.length);
+    this.buffer.set(value, this.length);
+    this.length += value.length;
+    return this;
+  }
+
+  array<T>(items: readonly T[], write: (item: T) => void): this {
+    this.int32(items.length);
+    for (const item of items) write(item);
+    return this;
+  }
+
+  done(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+export class ByteReader {
+  private offset = 0;
+  private readonly view: DataView;
+
+  constructor(private readonly data: Uint8Array, private readonly what: string) {
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  }
+
+  private need(n: number, field: string): void {
+    if (this.offset + n > this.data.length) {
+      throw new ByteFormatError(`${this.what}: ${field} needs ${n} bytes at offset ${this.offset}, but only ${this.data.length - this.offset} remain`);
+    }
+  }
+
+  get remaining(): number {
+    return this.data.length - this.offset;
+  }
+
+  int16(field: string): number {
+    this.need(2, field);
+    const v = this.view.getInt16(this.offset);
+    this.offset += 2;
+    return v;
+  }
+
+  int32(field: string): number {
+    this.need(4, field);
+    const v = this.view.getInt32(this.offset);
+    this.offset += 4;
+    return v;
+  }
+
+  nullableString(field: string): string | null {
+    const n = this.int16(field);
+    if (n === -1) return null;
+    if (n < 0) throw new ByteFormatError(`${this.what}: ${field} has length ${n} at offset ${this.offset - 2}`);
+    this.need(n, field);
+    const s = utf8Decode(this.data.subarray(this.offset, this.offset + n));
+    this.offset += n;
+    return s;
+  }
+
+  string(field: string): string {
+    const s = this.nullableString(field);
+    if (s === null) throw new ByteFormatError(`${this.what}: ${field} is null at offset ${this.offset - 2}, expected a string`);
+    return s;
+  }
+
+  bytes(field: string): Uint8Array | null {
+    const n = this.int32(field);
+    if (n === -1) return null;
+    if (n < 0) throw new ByteFormatError(`${this.what}: ${field} has length ${n} at offset ${this.offset - 4}`);
+    this.need(n, field);
+    const b = this.data.slice(this.offset, this.offset + n);
+    this.offset += n;
+    return b;
+  }
+
+  array<T>(field: string, read: (i: number) => T): T[] {
+    const n = this.int32(field);
+    if (n === -1) return [];
+    // Each element is at least one byte: a count larger than what is left is a lie.
+    if (n < 0 || n > this.remaining) throw new ByteFormatError(`${this.what}: ${field} has ${n} elements at offset ${this.offset - 4}, but only ${this.remaining} bytes remain`);
+    const items: T[] = [];
+    for (let i = 0; i < n; i++) items.push(read(i));
+    return items;
+  }
+}
+
+/** UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as TextEncoder does. */
+export function utf8Encode(value: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+/** A string from UTF-8 bytes; a malformed sequence becomes U+FFFD, as TextDecoder does. */
+export function utf8Decode(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need = 0;
+    let c = 0;
+    let min = 0;
+    if (b < 0x80) {
+      s += String.fromCharCode(b);
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b < 0xe0) [need, c, min] = [1, b & 31, 0x80];
+    else if (b >= 0xe0 && b < 0xf0) [need, c, min] = [2, b & 15, 0x800];
+    else if (b >= 0xf0 && b < 0xf5) [need, c, min] = [3, b & 7, 0x10000];
+    else {
+      s += '\ufffd';
+      i++;
+      continue;
+    }
+    let j = 1;
+    for (; j <= need; j++) {
+      const next = bytes[i + j];
+      if (next === undefined || (next & 0xc0) !== 0x80) break;
+      c = (c << 6) | (next & 63);
+    }
+    if (j <= need || c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+      s += '\ufffd';
+      i += Math.max(1, j);
+      continue;
+    }
+    s += String.fromCodePoint(c);
+    i += need + 1;
+  }
+  return s;
+}

@@ -1,0 +1,268 @@
+/**
+ * The group coordinator, as a broker runs it: requests in, responses out. It holds every group
+ * (classic ./classic.ts or KIP-848 ./consumer.ts) and the committed offsets (./offsets.ts), and
+ * routes each group API to the group it names. Simulated consumers reach it through a
+ * LocalTransport; the lab broker will decode Kafka frames into the same requests.
+ *
+ * Responses to JoinGroup and SyncGroup may be delayed (a broker's purgatory): they are answered
+ * when the phase completes, in the order the coordinator completed them, after the request that
+ * completed them has been handled. The other APIs are answered at once.
+ *
+ * An empty group can change protocol: a ConsumerGroupHeartbeat turns an empty classic group into a
+ * consumer group and a JoinGroup turns an empty consumer group back; a non-empty group of the other
+ * protocol refuses with INCONSISTENT_GROUP_PROTOCOL.
+ */
+import type { SimContext } from '../context';
+import type {
+  ConsumerGroupDescribeResponse,
+  ConsumerGroupHeartbeatRequest,
+  DescribedGroup,
+  DescribeGroupsResponse,
+  GroupRequest,
+  ListGroupsResponse,
+  OffsetCommitRequest,
+  OffsetCommitResponse,
+  OffsetFetchRequest,
+  OffsetFetchResponse,
+  ResponseTo,
+} from './api';
+import { ClassicGroup } from './classic';
+import { ConsumerGroup } from './consumer';
+import { encodeAssignment } from './consumerProtocol';
+import type { ErrorName } from './errors';
+import type { Group, GroupEnv } from './group';
+import { OffsetMetadataManager } from './offsets';
+import type { ClientContext, RequestHandler } from './transport';
+
+export type AnyGroup = ClassicGroup | ConsumerGroup;
+
+export class GroupCoordinator implements RequestHandler {
+  private readonly groupsById = new Map<string, AnyGroup>();
+  readonly offsets = new OffsetMetadataManager();
+  /** Delayed responses ready to go out, in order. */
+  private readonly ready: Array<() => void> = [];
+  private depth = 0;
+  private delivering = false;
+
+  constructor(private readonly ctx: SimContext) {}
+
+  /** Every group, in creation order. */
+  get groups(): ReadonlyMap<string, Group> {
+    return this.groupsById;
+  }
+
+  group(groupId: string): AnyGroup | undefined {
+    return this.groupsById.get(groupId);
+  }
+
+  /** A group the scenario declares exists from the start, empty (classic until a member says otherwise). */
+  createGroup(groupId: string): AnyGroup {
+    return this.groupsById.get(groupId) ?? this.classic(groupId);
+  }
+
+  /** The operator's shortcut of the set-assignor action: every member's strategy list changes at once. */
+  changeAssignors(groupId: string, assignors: readonly string[]): void {
+    const g = this.groupsById.get(groupId);
+    if (g instanceof ClassicGroup) {
+      this.depth++;
+      try {
+        g.changeAssignors(assignors);
+      } finally {
+        this.depth--;
+      }
+      this.deliver();
+    }
+  }
+
+  private env(groupId: string): GroupEnv {
+    return { ctx: this.ctx, offsets: this.offsets.forGroup(groupId), later: (deliver) => this.ready.push(deliver) };
+  }
+
+  private classic(groupId: string): ClassicGroup {
+    const g = new ClassicGroup(groupId, this.env(groupId));
+    this.groupsById.set(groupId, g);
+    return g;
+  }
+
+  // ---- requests -------------------------------------------------------------------------------
+
+  handle<R extends GroupRequest>(context: ClientContext, request: R, respond: (response: ResponseTo<R>) => void): void {
+    this.depth++;
+    try {
+      this.dispatch(context, request, respond as (response: unknown) => void);
+    } finally {
+      this.depth--;
+    }
+    this.deliver();
+  }
+
+  /** Runs the coordinator's timers, then sends what they completed. */
+  tick(now: number): void {
+    this.depth++;
+    try {
+      for (const g of this.groupsById.values()) g.tick(now);
+    } finally {
+      this.depth--;
+    }
+    this.deliver();
+  }
+
+  private deliver(): void {
+    if (this.depth > 0 || this.delivering) return;
+    this.delivering = true;
+    try {
+      // A delivered response may send new requests; what they complete joins the end of the line.
+      for (let next = this.ready.shift(); next; next = this.ready.shift()) next();
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  private dispatch(context: ClientContext, request: GroupRequest, respond: (response: unknown) => void): void {
+    switch (request.api) {
+      case 'JoinGroup': {
+        const g = this.classicFor(request.groupId);
+        if (g) g.join(context, request, respond);
+        else {
+          this.rejectProtocol(context, request.groupId, request.protocols.map((p) => p.name));
+          this.ready.push(() => respond({ errorCode: 'INCONSISTENT_GROUP_PROTOCOL', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId: request.memberId, members: [] }));
+        }
+        return;
+      }
+      case 'SyncGroup': {
+        const g = this.groupsById.get(request.groupId);
+        if (g instanceof ClassicGroup) g.sync(request, respond);
+        else this.ready.push(() => respond({ errorCode: g ? 'INCONSISTENT_GROUP_PROTOCOL' : 'UNKNOWN_MEMBER_ID', protocolType: null, protocolName: null, assignment: new Uint8Array(0) }));
+        return;
+      }
+      case 'Heartbeat': {
+        const g = this.groupsById.get(request.groupId);
+        respond(g instanceof ClassicGroup ? g.heartbeat(request) : { errorCode: g ? 'UNKNOWN_MEMBER_ID' : 'GROUP_ID_NOT_FOUND' });
+        return;
+      }
+      case 'LeaveGroup': {
+        const g = this.groupsById.get(request.groupId);
+        if (g instanceof ClassicGroup) respond(g.leave(request));
+        else respond({ errorCode: 'NONE', members: request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: 'UNKNOWN_MEMBER_ID' })) });
+        return;
+      }
+      case 'ConsumerGroupHeartbeat':
+        respond(this.consumerGroupHeartbeat(context, request));
+        return;
+      case 'OffsetCommit':
+        respond(this.offsetCommit(context, request));
+        return;
+      case 'OffsetFetch':
+        respond(this.offsetFetch(request));
+        return;
+      case 'DescribeGroups':
+        respond({ groups: request.groups.map((id) => this.describeGroup(id)) } satisfies DescribeGroupsResponse);
+        return;
+      case 'ConsumerGroupDescribe':
+        respond({
+          groups: request.groupIds.map((id) => {
+            const g = this.groupsById.get(id);
+            if (g instanceof ConsumerGroup) return g.describe();
+            return { errorCode: 'GROUP_ID_NOT_FOUND', groupId: id, groupState: 'Dead', groupEpoch: -1, assignmentEpoch: -1, assignorName: '', members: [] };
+          }),
+        } satisfies ConsumerGroupDescribeResponse);
+        return;
+      case 'ListGroups':
+        respond(this.listGroups(request.statesFilter, request.typesFilter));
+        return;
+      default: {
+        const unknown: never = request;
+        throw new Error(`unknown group API ${JSON.stringify((unknown as { api?: unknown }).api)}`);
+      }
+    }
+  }
+
+  /** The classic group for a JoinGroup: created, or converted from an empty consumer group. */
+  private classicFor(groupId: string): ClassicGroup | undefined {
+    const g = this.groupsById.get(groupId);
+    if (g instanceof ClassicGroup) return g;
+    if (g && g.members.size > 0) return undefined;
+    return this.classic(groupId);
+  }
+
+  private consumerGroupHeartbeat(context: ClientContext, request: ConsumerGroupHeartbeatRequest) {
+    let g = this.groupsById.get(request.groupId);
+    if (g instanceof ClassicGroup && g.members.size > 0) {
+      this.rejectProtocol(context, request.groupId, [], g.assignor !== undefined ? [g.assignor] : []);
+      return { errorCode: 'INCONSISTENT_GROUP_PROTOCOL' as const, errorMessage: 'the group uses the classic protocol', memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
+    }
+    if (!(g instanceof ConsumerGroup)) {
+      g = new ConsumerGroup(request.groupId, this.env(request.groupId), request.serverAssignor);
+      this.groupsById.set(request.groupId, g);
+    }
+    return g.heartbeat(context, request);
+  }
+
+  private rejectProtocol(context: ClientContext, groupId: string, assignors: string[], groupAssignors: string[] = []): void {
+    this.ctx.emit({ type: 'join-rejected', group: groupId, clientId: context.clientId, error: 'INCONSISTENT_GROUP_PROTOCOL', assignors, groupAssignors });
+  }
+
+  private offsetCommit(context: ClientContext, request: OffsetCommitRequest): OffsetCommitResponse {
+    const g = this.groupsById.get(request.groupId) ?? this.classic(request.groupId);
+    const error: ErrorName =
+      (g instanceof ClassicGroup ? g.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch, request.groupInstanceId) : g.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch)) ?? 'NONE';
+    if (error === 'NONE') {
+      const offsets = g.offsets;
+      const record: Record<string, number> = {};
+      const backwards: Array<{ partition: string; from: number; to: number }> = [];
+      for (const t of request.topics) {
+        for (const p of t.partitions) {
+          const before = offsets.committed(t.name, p.partitionIndex);
+          offsets.commit(t.name, p.partitionIndex, p.committedOffset);
+          const name = `${t.name}-${p.partitionIndex}`;
+          record[name] = p.committedOffset;
+          if (before > p.committedOffset) backwards.push({ partition: name, from: before, to: p.committedOffset });
+        }
+      }
+      this.ctx.emit({ type: 'offsets-committed', group: request.groupId, clientId: context.clientId, offsets: record });
+      for (const b of backwards) this.ctx.emit({ type: 'offset-moved-backwards', group: request.groupId, clientId: context.clientId, ...b });
+    }
+    return { errorCode: error, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: error })) })) };
+  }
+
+  private offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {
+    const offsets = this.offsets.forGroup(request.groupId);
+    const wanted = request.topics ?? [...offsets.entries()].map(([name, arr]) => ({ name, partitionIndexes: arr.map((_, i) => i).filter((i) => arr[i]! >= 0) }));
+    return {
+      errorCode: 'NONE',
+      topics: wanted.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => ({ partitionIndex: p, committedOffset: offsets.committed(t.name, p), metadata: null, errorCode: 'NONE' as const })) })),
+    };
+  }
+
+  private describeGroup(groupId: string): DescribedGroup {
+    const g = this.groupsById.get(groupId);
+    if (!g) return { errorCode: 'NONE', groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
+    const stable = g.state === 'Stable';
+    return {
+      errorCode: 'NONE',
+      groupId,
+      groupState: g.state,
+      protocolType: 'consumer',
+      protocolData: stable ? (g.assignor ?? '') : '',
+      members: [...g.members.values()].map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId ?? null,
+        clientId: m.clientId,
+        clientHost: m.host,
+        memberMetadata: new Uint8Array(0),
+        memberAssignment: stable ? encodeAssignment({ partitions: m.assignment, userData: null }) : new Uint8Array(0),
+      })),
+    };
+  }
+
+  private listGroups(states: readonly string[], types: readonly string[]): ListGroupsResponse {
+    const wantState = new Set(states.map((s) => s.toLowerCase()));
+    const wantType = new Set(types.map((s) => s.toLowerCase()));
+    return {
+      errorCode: 'NONE',
+      groups: [...this.groupsById.values()]
+        .filter((g) => (wantState.size === 0 || wantState.has(g.state.toLowerCase())) && (wantType.size === 0 || wantType.has(g.protocolType)))
+        .map((g) => ({ groupId: g.groupId, protocolType: 'consumer', groupState: g.state, groupType: g.protocolType })),
+    };
+  }
+}

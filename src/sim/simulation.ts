@@ -9,6 +9,7 @@
 import type { AssignorName, TopicPartition } from './assignors/types';
 import { isAssignorName } from './assignors';
 import {
+  CONSUMER_DEFAULTS,
   DEFAULT_HOST,
   DEFAULT_SEED,
   DEFAULT_TICK_MS,
@@ -23,7 +24,7 @@ import type { SimEvent, SimEventBody } from './events';
 import { DeliveryLedger } from './delivery';
 import { GroupCoordinator } from './group/coordinator';
 import type { Group } from './group/group';
-import { LocalTransport } from './group/transport';
+import { LocalTransport, type GroupTransport } from './group/transport';
 import { LagWatch } from './lagWatch';
 import { Producer } from './producer';
 import { Random } from './random';
@@ -112,6 +113,14 @@ export class Simulation {
   /** Every consumer group (classic or KIP-848), in creation order. */
   get groups(): ReadonlyMap<string, Group> {
     return this.coordinator.groups;
+  }
+
+  /**
+   * A connection for a client outside the simulation (a test, the lab broker): its requests reach
+   * the same coordinator as the simulated consumers' do, and it is a member like them.
+   */
+  connect(clientId: string, clientHost: string): GroupTransport {
+    return new LocalTransport(this.coordinator, { clientId, clientHost, heartbeatIntervalMs: CONSUMER_DEFAULTS['heartbeat.interval.ms'] });
   }
 
   /** What a group's consumers have processed: duplicates and ordering (the lab's observation). */

@@ -162,39 +162,44 @@ export function utf8Encode(value: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** A string from UTF-8 bytes; a malformed sequence becomes U+FFFD, as TextDecoder does. */
+/** A string from UTF-8 bytes; malformed sequences become U+FFFD exactly as TextDecoder (WHATWG) does. */
 export function utf8Decode(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; ) {
+  const out: string[] = [];
+  let needed = 0;
+  let seen = 0;
+  let cp = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    let need = 0;
-    let c = 0;
-    let min = 0;
-    if (b < 0x80) {
-      s += String.fromCharCode(b);
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b < 0xe0) [need, c, min] = [1, b & 31, 0x80];
-    else if (b >= 0xe0 && b < 0xf0) [need, c, min] = [2, b & 15, 0x800];
-    else if (b >= 0xf0 && b < 0xf5) [need, c, min] = [3, b & 7, 0x10000];
-    else {
-      s += '\ufffd';
-      i++;
-      continue;
-    }
-    let j = 1;
-    for (; j <= need; j++) {
-      const next = bytes[i + j];
-      if (next === undefined || (next & 0xc0) !== 0x80) break;
-      c = (c << 6) | (next & 63);
-    }
-    if (j <= need || c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-      s += '\ufffd';
-      i += Math.max(1, j);
+    if (needed === 0) {
+      if (b <= 0x7f) out.push(String.fromCharCode(b));
+      else if (b >= 0xc2 && b <= 0xdf) [needed, cp] = [1, b & 0x1f];
+      else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        [needed, cp] = [2, b & 0xf];
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        [needed, cp] = [3, b & 0x7];
+      } else out.push('\ufffd');
       continue;
     }
-    s += String.fromCodePoint(c);
-    i += need + 1;
+    if (b < lower || b > upper) {
+      // The sequence is cut short: one replacement, and this byte starts afresh.
+      [needed, seen, cp, lower, upper] = [0, 0, 0, 0x80, 0xbf];
+      out.push('\ufffd');
+      i--;
+      continue;
+    }
+    [lower, upper] = [0x80, 0xbf];
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      out.push(String.fromCodePoint(cp));
+      [needed, seen, cp] = [0, 0, 0];
+    }
   }
-  return s;
+  if (needed > 0) out.push('\ufffd');
+  return out.join('');
 }

@@ -19,6 +19,7 @@ import {
   ResolvedBrokerConfig,
 } from './config';
 import { ConsumerClient } from './client/consumer';
+import { consumerControls, type ConsumerControls } from './client/consumerControls';
 import { SimContext } from './context';
 import type { SimEvent, SimEventBody } from './events';
 import { DeliveryLedger } from './delivery';
@@ -239,52 +240,20 @@ export class Simulation {
       case 'add-standalone-consumer':
         this.addStandaloneConsumer(action.consumer);
         return;
-      case 'stop-consumer': {
-        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.stopConsumer(action.consumer));
-        const c = this.requireRunningConsumer(action.consumer);
-        c.close();
-        this.emit({ type: 'consumer-stopped', clientId: c.clientId, group: c.groupId });
-        return;
-      }
-      case 'crash-consumer': {
-        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.crashConsumer(action.consumer));
-        const c = this.requireRunningConsumer(action.consumer);
-        c.crash();
-        this.emit({ type: 'consumer-crashed', clientId: c.clientId, group: c.groupId });
-        return;
-      }
+      case 'stop-consumer':
+        return this.controlsOf(action.consumer).stop();
+      case 'crash-consumer':
+        return this.controlsOf(action.consumer).crash();
       case 'stall-consumer': {
-        if (this.shares.hasConsumer(action.consumer)) {
-          const ms = parseDurationField('duration', action.duration);
-          return this.shareAction(() => this.shares.stallConsumer(action.consumer, ms));
-        }
-        const c = this.requireRunningConsumer(action.consumer);
-        const ms = parseDurationField('duration', action.duration);
-        c.stall(this.clock, ms);
-        this.emit({ type: 'consumer-stalled', clientId: c.clientId, group: c.groupId, durationMs: ms });
-        return;
+        const controls = this.controlsOf(action.consumer);
+        return controls.stall(parseDurationField('duration', action.duration));
       }
-      case 'restart-consumer': {
-        if (this.shares.hasConsumer(action.consumer)) return this.shareAction(() => this.shares.restartConsumer(action.consumer));
-        const c = this.requireConsumer(action.consumer);
-        if (c.status === 'running') throw new SimulationError(`consumer '${c.clientId}' is already running`);
-        const replacement = new ConsumerClient(this.ctx, { ...c.options, ratePerSec: c.ratePerSec, config: c.config });
-        this.consumers.delete(c.clientId);
-        this.consumers.set(c.clientId, replacement);
-        this.emit({ type: 'consumer-started', clientId: c.clientId, group: c.groupId, standalone: replacement.standalone });
-        return;
-      }
+      case 'restart-consumer':
+        return this.controlsOf(action.consumer).restart();
       case 'set-consumer-rate': {
-        if (this.shares.hasConsumer(action.consumer)) {
-          requireRate('ratePerSec', action.ratePerSec);
-          return this.shareAction(() => this.shares.setConsumerRate(action.consumer, action.ratePerSec));
-        }
-        const c = this.requireConsumer(action.consumer);
+        const controls = this.controlsOf(action.consumer);
         requireRate('ratePerSec', action.ratePerSec);
-        const from = c.ratePerSec;
-        c.ratePerSec = action.ratePerSec;
-        this.emit({ type: 'consumer-rate-changed', clientId: c.clientId, from, to: action.ratePerSec });
-        return;
+        return controls.setRate(action.ratePerSec);
       }
       case 'add-partitions': {
         const topic = this.requireTopic(action.topic);
@@ -537,6 +506,33 @@ export class Simulation {
     const p = this.producers.get(id);
     if (!p) throw new SimulationError(`producer: '${id}' does not exist (producers: ${[...this.producers.keys()].join(', ') || 'none'})`);
     return p;
+  }
+
+  /** Any consumer's controls: a consumer-group client's or a share consumer's. */
+  private controlsOf(clientId: string): ConsumerControls {
+    if (this.shares.hasConsumer(clientId)) {
+      const shares = this.shares;
+      const guard = (call: () => void) => () => this.shareAction(call);
+      return {
+        clientId,
+        stop: guard(() => shares.stopConsumer(clientId)),
+        crash: guard(() => shares.crashConsumer(clientId)),
+        stall: (ms) => this.shareAction(() => shares.stallConsumer(clientId, ms)),
+        restart: guard(() => shares.restartConsumer(clientId)),
+        setRate: (rate) => this.shareAction(() => shares.setConsumerRate(clientId, rate)),
+      };
+    }
+    return consumerControls(this.requireConsumer(clientId), {
+      now: () => this.clock,
+      emit: (e) => this.emit(e),
+      requireRunning: () => this.requireRunningConsumer(clientId),
+      refuse: (message) => new SimulationError(message),
+      replace: (replacement) => {
+        this.consumers.delete(clientId);
+        this.consumers.set(clientId, replacement);
+      },
+      create: (options) => new ConsumerClient(this.ctx, options),
+    });
   }
 
   private requireRunningConsumer(clientId: string): ConsumerClient {

@@ -22,7 +22,7 @@ import type { TopicPartition } from '../assignors/types';
 import { partitionName } from '../context';
 import type { GroupState } from '../groupState';
 import type { HeartbeatRequest, HeartbeatResponse, JoinGroupRequest, JoinGroupResponse, JoinGroupResponseMember, LeaveGroupRequest, LeaveGroupResponse, SyncGroupRequest, SyncGroupResponse } from './api';
-import { decodeAssignment, decodeSubscription } from './consumerProtocol';
+import { commonProtocols, readAssignment, sameProtocols, selectProtocol, subscriptionTopics } from './classicProtocols';
 import type { ErrorName } from './errors';
 import type { Group, GroupEnv, MemberView } from './group';
 import type { GroupOffsets } from './offsets';
@@ -121,7 +121,8 @@ export class ClassicGroup implements Group {
       // Nothing changed for a follower of a Stable group: it gets the current generation back.
       member.lastHeartbeat = ctx.now;
       member.missedHeartbeatsReported = 0;
-      this.env.later(() => respond(this.joinResponse(member!, false)));
+      const current = member;
+      this.env.later(() => respond(this.joinResponse(current, false)));
       return;
     }
     member.protocols = req.protocols;
@@ -130,9 +131,11 @@ export class ClassicGroup implements Group {
     member.heartbeatIntervalMs = context.heartbeatIntervalMs;
     member.lastHeartbeat = ctx.now;
     member.missedHeartbeatsReported = 0;
-    if (member.awaitingJoin && member.awaitingJoin !== respond) {
-      const previous = member.awaitingJoin;
-      this.env.later(() => previous({ errorCode: 'UNKNOWN_MEMBER_ID', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId: member!.memberId, members: [] }));
+    const previous = member.awaitingJoin;
+    if (previous && previous !== respond) {
+      // A second JoinGroup from the same member replaces the first, which is answered now.
+      const memberId = member.memberId;
+      this.env.later(() => previous({ errorCode: 'UNKNOWN_MEMBER_ID', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId, members: [] }));
     }
     member.awaitingJoin = respond;
 
@@ -239,7 +242,8 @@ export class ClassicGroup implements Group {
     if (req.generationId !== this.generation) return error('ILLEGAL_GENERATION');
     if ((req.protocolName !== null && req.protocolName !== this.assignor) || (req.protocolType !== null && req.protocolType !== 'consumer')) return error('INCONSISTENT_GROUP_PROTOCOL');
     if (this.state === 'PreparingRebalance') return error('REBALANCE_IN_PROGRESS');
-    const member = this.members.get(req.memberId)!;
+    const member = this.members.get(req.memberId);
+    if (!member) return error('UNKNOWN_MEMBER_ID');
     this.pendingSync.delete(member.memberId);
     if (this.state === 'Stable') {
       this.env.later(() => respond({ errorCode: 'NONE', protocolType: 'consumer', protocolName: this.assignor ?? null, assignment: member.assignmentBytes }));
@@ -295,8 +299,8 @@ export class ClassicGroup implements Group {
     const problem = this.validateMember(req.memberId, req.groupInstanceId);
     if (problem) return { errorCode: problem };
     if (req.generationId !== this.generation) return { errorCode: 'ILLEGAL_GENERATION' };
-    if (this.state === 'Empty') return { errorCode: 'UNKNOWN_MEMBER_ID' };
-    const member = this.members.get(req.memberId)!;
+    const member = this.members.get(req.memberId);
+    if (this.state === 'Empty' || !member) return { errorCode: 'UNKNOWN_MEMBER_ID' };
     member.lastHeartbeat = this.ctx.now;
     member.missedHeartbeatsReported = 0;
     // Heartbeats after a JoinGroup response (CompletingRebalance) are normal ones.
@@ -454,7 +458,7 @@ export class ClassicGroup implements Group {
     this.cooperative = members.every((m) => m.protocols.every((p) => isAssignorName(p.name) && getAssignor(p.name).supportedProtocols.includes('COOPERATIVE')));
     // The leader must be a member that is waiting for its JoinGroup response.
     const leaderIsIn = this.leaderId !== undefined && joined.some((m) => m.memberId === this.leaderId);
-    if (!leaderIsIn) this.leaderId = (joined[0] ?? members[0]!).memberId;
+    if (!leaderIsIn) this.leaderId = (joined[0] ?? members[0])?.memberId;
     this.setState('CompletingRebalance');
     for (const m of members) {
       // The join completion schedules every member's next heartbeat expiration afresh.
@@ -464,7 +468,8 @@ export class ClassicGroup implements Group {
     }
     this.syncDeadline = this.ctx.now + this.rebalanceTimeout();
     for (const m of joined) {
-      const respond = m.awaitingJoin!;
+      const respond = m.awaitingJoin;
+      if (!respond) continue;
       m.awaitingJoin = undefined;
       const response = this.joinResponse(m, m.memberId === this.leaderId, false);
       this.env.later(() => respond(response));
@@ -517,56 +522,4 @@ export class ClassicGroup implements Group {
     this.state = to;
     this.ctx.emit({ type: 'group-state-changed', group: this.groupId, from, to });
   }
-}
-
-function commonProtocols(members: ReadonlyArray<{ protocols: JoinGroupRequest['protocols'] }>): string[] {
-  const first = members[0]!.protocols.map((p) => p.name);
-  return first.filter((a) => members.every((m) => m.protocols.some((p) => p.name === a)));
-}
-
-function sameProtocols(a: JoinGroupRequest['protocols'], b: JoinGroupRequest['protocols']): boolean {
-  return a.length === b.length && a.every((p, i) => p.name === b[i]!.name && sameBytes(p.metadata, b[i]!.metadata));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** The assignment as the admin tools decode it; bytes that do not decode count as no partitions. */
-function readAssignment(bytes: Uint8Array): TopicPartition[] {
-  try {
-    return [...decodeAssignment(bytes).partitions];
-  } catch {
-    return [];
-  }
-}
-
-function subscriptionTopics(member: ClassicMember, protocol: string | undefined): readonly string[] {
-  const metadata = member.protocols.find((p) => p.name === protocol)?.metadata;
-  if (!metadata) return [];
-  try {
-    return decodeSubscription(metadata).topics;
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The protocol every member supports, by votes: each member votes for the first of its own
- * preferences that all members support (Kafka's `ClassicGroup.selectProtocol`).
- */
-export function selectProtocol(preferences: ReadonlyArray<readonly string[]>): string {
-  const first = preferences[0]!;
-  const common = first.filter((a) => preferences.every((m) => m.includes(a)));
-  if (common.length === 0) throw new Error('members share no partition assignment strategy');
-  const votes = new Map<string, number>();
-  for (const m of preferences) {
-    const choice = m.find((a) => common.includes(a))!;
-    votes.set(choice, (votes.get(choice) ?? 0) + 1);
-  }
-  let best = common[0]!;
-  for (const a of common) if ((votes.get(a) ?? 0) > (votes.get(best) ?? 0)) best = a;
-  return best;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Random } from '../../../src/sim/random';
 import { describeEvent, formatEventLine, humanDuration } from '../../../src/sim/eventText';
 import type { SimEvent } from '../../../src/sim/events';
-import { selectProtocol } from '../../../src/sim/group/classic';
+import { selectProtocol } from '../../../src/sim/group/classicProtocols';
 import { resolveConsumerConfig, CONSUMER_DEFAULTS } from '../../../src/sim/config';
 import { builtinScenario, Recorder } from './helpers';
 

@@ -40,3 +40,5 @@ export { encodeSubscription, decodeSubscription, encodeAssignment, decodeAssignm
 export type { ConsumerSubscription, ConsumerAssignment } from './group/consumerProtocol';
 export { ByteFormatError } from './group/bytes';
 export type { Group, MemberView, GroupType } from './group/group';
+export { isRecord, ok, refused } from './result';
+export type { Result } from './result';

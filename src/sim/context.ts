@@ -12,6 +12,4 @@ export interface SimContext {
   topic(name: string): Topic | undefined;
 }
 
-export function partitionName(topic: string, partition: number): string {
-  return `${topic}-${partition}`;
-}
+export { partitionName } from './naming';

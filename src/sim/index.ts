@@ -42,3 +42,4 @@ export { ByteFormatError } from './group/bytes';
 export type { Group, MemberView, GroupType } from './group/group';
 export { isRecord, ok, refused } from './result';
 export type { Result } from './result';
+export { partitionName, parsePartitionName, comparePartitions, suggestId } from './naming';

@@ -1,6 +1,7 @@
 /**
  * A plain, JSON-serialisable picture of the simulation at one instant: what every view renders.
  */
+import type { TopicPartition } from './assignors/types';
 import type { ConsumerStatus, MembershipStatus } from './client/consumer';
 import type { DeliveryCounts } from './delivery';
 import type { GroupState } from './groupState';
@@ -42,7 +43,7 @@ export interface MemberSnapshot {
   clientId: string;
   groupInstanceId: string | null;
   host: string;
-  assignment: string[];
+  assignment: TopicPartition[];
   /** Time since the coordinator last heard from the member. */
   sinceHeartbeatMs: number;
   sessionTimeoutMs: number;
@@ -119,7 +120,7 @@ export function snapshot(sim: Simulation): SimSnapshot {
         clientId: m.clientId,
         groupInstanceId: m.groupInstanceId ?? null,
         host: m.host,
-        assignment: assignment.map((tp) => `${tp.topic}-${tp.partition}`),
+        assignment: assignment.map((tp) => ({ topic: tp.topic, partition: tp.partition })),
         sinceHeartbeatMs: since,
         sessionTimeoutMs: m.sessionTimeoutMs,
         sessionExpiresInMs: Math.max(0, m.sessionTimeoutMs - since),

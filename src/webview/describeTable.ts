@@ -18,12 +18,6 @@ export interface SnapshotDescribe {
 }
 
 
-/** `peter-01-2` → ['peter-01', 2] (topic names may contain '-'; the partition is after the last one). */
-export function splitPartitionName(name: string): [string, number] {
-  const i = name.lastIndexOf('-');
-  return [name.slice(0, i), Number(name.slice(i + 1))];
-}
-
 export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): SnapshotDescribe {
   const group = snap.groups.find((g) => g.groupId === groupId);
   const rows: SnapshotDescribeRow[] = [];
@@ -41,8 +35,8 @@ export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): S
     // Members with the most partitions first; a stable sort keeps the coordinator's order on ties.
     const members = group.members.filter((m) => m.assignment.length > 0).sort((a, b) => b.assignment.length - a.assignment.length);
     for (const m of members) {
-      const tps = m.assignment.map(splitPartitionName).sort((a, b) => a[1] - b[1]);
-      for (const [topic, partition] of tps) {
+      const tps = [...m.assignment].sort((a, b) => a.partition - b.partition);
+      for (const { topic, partition } of tps) {
         assigned.add(`${topic}\u0000${partition}`);
         rows.push(row(topic, partition, m.memberId, `/${m.host}`, m.clientId));
       }

@@ -54,7 +54,7 @@ export function everyConsumer(snap: SimSnapshot): AnyConsumer[] {
     reads: c.assigned.map((a) => `${a.topic}-${a.partition}`),
   }));
   for (const g of snap.shareGroups ?? []) {
-    for (const m of g.members) out.push({ clientId: m.clientId, status: m.status, group: g.groupId, kind: 'share', reads: m.assignment });
+    for (const m of g.members) out.push({ clientId: m.clientId, status: m.status, group: g.groupId, kind: 'share', reads: m.assignment.map((tp) => `${tp.topic}-${tp.partition}`) });
   }
   return out;
 }

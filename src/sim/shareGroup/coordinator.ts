@@ -14,6 +14,7 @@
  *   (`share.auto.offset.reset=latest`) or the log start (`earliest`).
  */
 import { DeliveryLedger } from '../delivery';
+import { parsePartitionName } from '../naming';
 import type { Random } from '../random';
 import type { Topic } from '../topic';
 import type { ResolvedShareGroupConfig } from './config';
@@ -140,9 +141,9 @@ export class ShareGroupCoordinator {
 
   private initPartition(name: string): void {
     if (this.partitions.has(name)) return;
-    const cut = name.lastIndexOf('-');
-    const topicName = name.slice(0, cut);
-    const partition = Number(name.slice(cut + 1));
+    const parsed = parsePartitionName(name);
+    if (!parsed) return;
+    const { topic: topicName, partition } = parsed;
     const topic = this.env.topic(topicName);
     const start = this.config.autoOffsetReset === 'earliest' ? 0 : (topic?.logEndOffsets[partition] ?? 0);
     const trace = this.env.trace;

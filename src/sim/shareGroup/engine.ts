@@ -4,7 +4,9 @@
  * emit callback, call `step(now, dtMs)` once per tick after the producers, and route the
  * share-consumer actions to the methods below (see the module's README section in the report).
  */
+import type { TopicPartition } from '../assignors/types';
 import { rateProblem } from '../limits';
+import { parsePartitionName } from '../naming';
 import type { Random } from '../random';
 import type { Topic } from '../topic';
 import { resolveShareConsumerConfig, resolveShareGroupConfig, ShareGroupError, type ResolvedShareGroupConfig } from './config';
@@ -38,8 +40,8 @@ export interface ShareMemberSnapshot {
   memberEpoch: number;
   ratePerSec: number;
   /** What the coordinator assigned (target) and what the consumer fetches from (last heartbeat). */
-  targetAssignment: string[];
-  assignment: string[];
+  targetAssignment: TopicPartition[];
+  assignment: TopicPartition[];
   /** Records it holds acquired (broker view). */
   acquired: number;
   processed: number;
@@ -47,7 +49,8 @@ export interface ShareMemberSnapshot {
 }
 
 export interface SharePartitionSnapshot {
-  partition: string;
+  topic: string;
+  partition: number;
   /** Share-partition start offset. */
   spso: number;
   /** Share-partition end offset, exclusive (one past the last in-flight record). */
@@ -202,7 +205,8 @@ export class ShareGroupEngine {
         for (const [m, n] of Object.entries(c.byMember)) acquiredBy.set(m, (acquiredBy.get(m) ?? 0) + n);
         const leo = this.ctx.topic(sp.topic)?.logEndOffsets[sp.partition] ?? 0;
         return {
-          partition: sp.name,
+          topic: sp.topic,
+          partition: sp.partition,
           spso: sp.spso,
           speo: sp.speo,
           logEndOffset: leo,
@@ -226,8 +230,8 @@ export class ShareGroupEngine {
           stalled: c.isStalled(this.ctx.now),
           memberEpoch: c.memberEpoch,
           ratePerSec: c.ratePerSec,
-          targetAssignment: m ? [...m.target] : [],
-          assignment: [...c.assignment],
+          targetAssignment: m ? partitionsOf(m.target) : [],
+          assignment: partitionsOf(c.assignment),
           acquired: acquiredBy.get(c.memberId) ?? 0,
           processed: c.processed,
           failed: c.failed,
@@ -263,4 +267,12 @@ function requireRate(value: number): void {
   if (problem) {
     throw new ShareGroupError(`ratePerSec: ${String(value)} is not valid: ${problem}`);
   }
+}
+
+/** The share engine keys partitions by name internally; snapshots carry { topic, partition }. */
+function partitionsOf(names: readonly string[]): TopicPartition[] {
+  return names.flatMap((n) => {
+    const tp = parsePartitionName(n);
+    return tp ? [tp] : [];
+  });
 }

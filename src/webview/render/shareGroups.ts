@@ -6,7 +6,7 @@
  * the same topic: every share consumer busy, at the price of records out of key order.
  * The sidebar shows a compact form (no partition windows, no form).
  */
-import { MAX_RATE_PER_SEC as MAX_RATE } from '../../sim';
+import { comparePartitions, MAX_RATE_PER_SEC as MAX_RATE, partitionName } from '../../sim';
 import type { ConsumerSnapshot, GroupSnapshot, SimSnapshot } from '../../sim';
 import type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot } from '../../sim';
 import { partitionColor } from '../colors';
@@ -15,12 +15,6 @@ import { formatCount } from '../format';
 import { dur, RenderContext, t } from './context';
 import { Field, InlineForm, NAME_PATTERN, parseNumber } from './forms';
 
-
-/** `peter-01-2` → { topic: 'peter-01', partition: 2 }. */
-export function splitPartitionName(name: string): { topic: string; partition: number } {
-  const i = name.lastIndexOf('-');
-  return i < 0 ? { topic: name, partition: 0 } : { topic: name.slice(0, i), partition: Number(name.slice(i + 1)) };
-}
 
 export type ShareConsumerState = 'busy' | 'waiting' | 'stalled' | 'unjoined' | 'stopped' | 'crashed';
 
@@ -140,16 +134,13 @@ class ShareConsumerCard {
     setHidden(this.busyBadge, state !== 'busy');
 
     // Partitions it fetches from; a "×n" mark when n consumers share one.
-    const names = [...m.assignment].sort((a, b) => {
-      const x = splitPartitionName(a);
-      const y = splitPartitionName(b);
-      return x.topic < y.topic ? -1 : x.topic > y.topic ? 1 : x.partition - y.partition;
-    });
+    const sorted = [...m.assignment].sort(comparePartitions);
+    const names = sorted.map((tp) => partitionName(tp.topic, tp.partition));
     const multiTopic = input.topicIndex.size > 1;
     const keep = new Set(names);
     let cursor: Element | null = this.chips.firstElementChild;
-    for (const name of names) {
-      const { topic, partition } = splitPartitionName(name);
+    for (const { topic, partition } of sorted) {
+      const name = partitionName(topic, partition);
       let entry = this.chipMap.get(name);
       if (!entry) {
         const label = h(ctx.doc, 'span');
@@ -242,8 +233,9 @@ class PartitionWindow {
   update(input: WindowInput): void {
     const ctx = this.ctx;
     const p = input.partition;
-    const { topic, partition } = splitPartitionName(p.partition);
-    setAttr(this.root, 'data-partition', p.partition);
+    const { topic, partition } = p;
+    setAttr(this.root, 'data-topic', topic);
+    setAttr(this.root, 'data-partition', partition);
     setClassWithPrefix(this.chip, 'pc-', String(partitionColor(input.topicIndex.get(topic) ?? 0, partition)));
     setText(this.chip, input.topicIndex.size > 1 ? `${topic}·${t(ctx, 'partitionShort', partition)}` : t(ctx, 'partitionShort', partition));
     setText(this.range, t(ctx, 'shareWindowRange', formatCount(p.spso), formatCount(p.speo)));
@@ -379,7 +371,7 @@ class ShareGroupView {
     this.noConsumers = h(d, 'p', { class: 'muted' });
     this.cards = new KeyedList(h(d, 'div', { class: 'cards', 'data-testid': 'share-consumer-list' }), (c) => c.member.clientId, () => new ShareConsumerCard(ctx));
     this.windowHeading = h(d, 'h4', { class: 'subsection-title' });
-    this.windows = new KeyedList(h(d, 'ul', { class: 'plain-list share-windows', 'data-testid': 'share-partitions' }), (w) => w.partition.partition, () => new PartitionWindow(ctx));
+    this.windows = new KeyedList(h(d, 'ul', { class: 'plain-list share-windows', 'data-testid': 'share-partitions' }), (w) => partitionName(w.partition.topic, w.partition.partition), () => new PartitionWindow(ctx));
     this.windowBlock = h(d, 'div', { class: 'share-window-block' }, this.windowHeading, this.windows.container);
 
     this.addHeading = h(d, 'h4', { class: 'visually-hidden' });
@@ -465,7 +457,10 @@ class ShareGroupView {
     const sharers = new Map<string, string[]>();
     for (const m of g.members) {
       if (m.status !== 'running') continue;
-      for (const p of m.assignment) sharers.set(p, [...(sharers.get(p) ?? []), m.clientId]);
+      for (const tp of m.assignment) {
+        const name = partitionName(tp.topic, tp.partition);
+        sharers.set(name, [...(sharers.get(name) ?? []), m.clientId]);
+      }
     }
     this.cards.sync(g.members.map((member) => ({ member, sharers, topicIndex: input.topicIndex })));
 
@@ -534,7 +529,7 @@ export class ShareGroupsSection {
     setHidden(this.root, shares.length === 0);
     setText(this.heading, t(this.ctx, 'shareGroupsHeading'));
     const inputs = shares.map((group): ShareGroupInput => {
-      const topics = new Set(group.partitions.map((p) => splitPartitionName(p.partition).topic));
+      const topics = new Set(group.partitions.map((p) => p.topic));
       const neighbours = snap.groups
         .filter((g) => g.partitions.some((p) => topics.has(p.topic)))
         .map((g) => ({ group: g, consumers: consumersByGroup.get(g.groupId) ?? [] }));

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describeOffsets } from '../../../src/sim/describe';
 import { Simulation } from '../../../src/sim/simulation';
 import { snapshot } from '../../../src/sim/snapshot';
-import { describeGroupFromSnapshot, splitPartitionName } from '../../../src/webview/describeTable';
+import { describeGroupFromSnapshot } from '../../../src/webview/describeTable';
 import { simpleScenario } from '../engine/helpers';
 import { builtinScenario } from './helpers';
 
@@ -46,10 +46,5 @@ describe('webview: the describe table from a snapshot', () => {
     const out = describeGroupFromSnapshot(snapshot(sim), 'g');
     assert.equal(out.notice, "Consumer group 'g' has no active members.");
     assert.equal(out.rows.length, 3);
-  });
-
-  it('splits partition names at the last dash (topic names may contain dashes)', () => {
-    assert.deepEqual(splitPartitionName('peter-01-2'), ['peter-01', 2]);
-    assert.deepEqual(splitPartitionName('t-10'), ['t', 10]);
   });
 });

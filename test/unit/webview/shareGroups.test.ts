@@ -65,10 +65,10 @@ describe('webview: share groups (KIP-932) next to a consumer group', () => {
     for (const m of share.members) {
       const card = h.q(`[data-testid="share-consumer-card"][data-client="${m.clientId}"]`, section);
       const chips = h.qa('[data-testid="share-partition-chip"]', card);
-      assert.deepEqual(chips.map((c) => `${c.dataset.topic}-${c.dataset.partition}`).sort(), [...m.assignment].sort());
+      assert.deepEqual(chips.map((c) => `${c.dataset.topic}-${c.dataset.partition}`).sort(), m.assignment.map((tp) => `${tp.topic}-${tp.partition}`).sort());
       for (const chip of chips) {
         const name = `${chip.dataset.topic}-${chip.dataset.partition}`;
-        const sharers = share.members.filter((o) => o.assignment.includes(name)).length;
+        const sharers = share.members.filter((o) => o.assignment.some((tp) => `${tp.topic}-${tp.partition}` === name)).length;
         assert.equal(chip.dataset.shared, String(sharers));
         assert.equal(h.q('[data-testid="shared-mark"]', chip).hidden, sharers <= 1);
       }
@@ -84,9 +84,9 @@ describe('webview: share groups (KIP-932) next to a consumer group', () => {
     h = mount('panel');
     h.send(r.init('panel'));
     const rows = h.qa('[data-testid="share-partition"]');
-    assert.deepEqual(rows.map((row) => row.dataset.partition), share.partitions.map((p) => p.partition));
+    assert.deepEqual(rows.map((row) => `${row.dataset.topic}-${row.dataset.partition}`), share.partitions.map((p) => `${p.topic}-${p.partition}`));
     for (const p of share.partitions) {
-      const row = h.q(`[data-testid="share-partition"][data-partition="${p.partition}"]`);
+      const row = h.q(`[data-testid="share-partition"][data-topic="${p.topic}"][data-partition="${p.partition}"]`);
       assert.equal(text(h.q('[data-testid="share-window-range"]', row)), `SPSO ${p.spso.toLocaleString('en-US')} … SPEO ${p.speo.toLocaleString('en-US')}`);
       const total = p.inFlight.acquired + p.inFlight.available + p.inFlight.acknowledged + p.inFlight.archived;
       for (const s of ['acquired', 'available', 'acknowledged', 'archived'] as const) {

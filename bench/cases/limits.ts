@@ -11,7 +11,7 @@
  */
 import type { BenchCase } from '../harness';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { checkWebviewMessage } from '../../src/protocol/validate';
+import { checkWebviewMessage } from '../../src/protocol/messageChecks';
 import { MAX_CONSUMERS_PER_GROUP, MAX_TIMELINE_ENTRIES, MAX_TOPICS, MAX_TOTAL_PARTITIONS } from '../../src/sim/limits';
 
 function scenarioText(timelineEntries: number): string {

@@ -9,7 +9,7 @@
  * WEBVIEW_STRINGS values as the extension does with vscode.l10n.t.
  */
 import type { HostMessage, WebviewMessage } from '../../src/protocol/messages';
-import { checkWebviewMessage } from '../../src/protocol/validate';
+import { checkWebviewMessage } from '../../src/protocol/messageChecks';
 import { WEBVIEW_STRINGS } from '../../src/protocol/webviewStrings';
 import { SimulationSession } from '../../src/extension/session/simulationSession';
 import { loadScenario } from '../../src/sim/scenario/load';
@@ -70,11 +70,11 @@ function onMessage(raw: unknown): void {
   received.push(raw);
   const checked = checkWebviewMessage(raw);
   if (!checked.ok) {
-    console.error(`preview host: rejected ${checked.reason}`);
-    send({ type: 'error', message: checked.reason });
+    console.error(`preview host: rejected ${checked.message}`);
+    send({ type: 'error', message: checked.message });
     return;
   }
-  const m: WebviewMessage = checked.message;
+  const m: WebviewMessage = checked.value;
   switch (m.type) {
     case 'ready':
       view = m.view;

@@ -8,32 +8,20 @@
  * No `vscode` import (unit-tested in Node): messages go through an injected `l10n.t` so the
  * extension localises them with `vscode.l10n.t` and the tests with a plain formatter.
  */
-import { showValue as showBounded } from '../../sim';
-import type { ConsumerStatus } from '../../sim';
-import type { AssignorName } from '../../sim';
-import { ASSIGNOR_NAMES, isAssignorName } from '../../sim';
-import { parseDuration } from '../../sim';
-import type { Action } from '../../sim';
-import type { SimSnapshot } from '../../sim';
-import { checkAction } from '../../protocol/validate';
+import { ASSIGNOR_NAMES, isAssignorName, isRecord, ok, parseDuration, refused, showValue as showBounded } from '../../sim';
+import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
+import type { Action, AssignorName, ConsumerStatus, Result, SimSnapshot } from '../../sim';
 
 /** `vscode.l10n`'s `t` with positional arguments (`{0}`, `{1}`...). */
 export interface Localizer {
   t(message: string, ...args: Array<string | number | boolean>): string;
 }
 
-export type ArgResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
-
-import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
-
 export { MAX_RATE, MAX_PARTITIONS };
 export const MAX_NEW_GROUP_CONSUMERS = 50;
 /** A Kafka client.id / group.id as the lab accepts them: no spaces, no control characters. */
 const ID_PATTERN = /^[A-Za-z0-9._-]{1,249}$/;
 
-const ok = <T>(value: T): ArgResult<T> => ({ ok: true, value });
-
-/** A value as the message shows it: strings quoted, everything else as JSON. */
 /** A consumer of any kind the user can act on: in a consumer group, standalone, or in a share group. */
 export interface AnyConsumer {
   readonly clientId: string;
@@ -70,8 +58,6 @@ export function parseNumberInput(text: string): number {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The argument checks, against one snapshot of the simulation. */
 export class ArgumentChecker {
   constructor(
@@ -79,15 +65,15 @@ export class ArgumentChecker {
     private readonly l10n: Localizer,
   ) {}
 
-  private invalid<T>(field: string, value: unknown, expected: string): ArgResult<T> {
-    return { ok: false, message: this.l10n.t('{0}: {1} is not valid: {2}', field, showValue(value), expected) };
+  private invalid<T>(field: string, value: unknown, expected: string): Result<T> {
+    return refused(this.l10n.t('{0}: {1} is not valid: {2}', field, showValue(value), expected));
   }
 
   /** The arguments object of a command called programmatically. */
-  args(value: unknown, fields: readonly string[]): ArgResult<Record<string, unknown>> {
+  args(value: unknown, fields: readonly string[]): Result<Record<string, unknown>> {
     if (!isRecord(value)) return this.invalid('arguments', value, this.l10n.t('expected an object with {0}', fields.join(', ')));
     const extra = Object.keys(value).filter((k) => !fields.includes(k));
-    if (extra.length > 0) return { ok: false, message: this.l10n.t('arguments: unexpected field(s) {0} (expected {1})', extra.join(', '), fields.join(', ')) };
+    if (extra.length > 0) return refused(this.l10n.t('arguments: unexpected field(s) {0} (expected {1})', extra.join(', '), fields.join(', ')));
     return ok(value);
   }
 
@@ -96,7 +82,7 @@ export class ArgumentChecker {
   }
 
   /** An existing consumer group. */
-  group(field: string, value: unknown): ArgResult<string> {
+  group(field: string, value: unknown): Result<string> {
     const ids = this.groupIds();
     if (typeof value !== 'string' || !ids.includes(value)) {
       return this.invalid(field, value, ids.length ? this.l10n.t('expected one of the groups: {0}', ids.join(', ')) : this.l10n.t('the simulation has no consumer group'));
@@ -105,21 +91,21 @@ export class ArgumentChecker {
   }
 
   /** A group id not used yet. */
-  newGroupId(field: string, value: unknown): ArgResult<string> {
+  newGroupId(field: string, value: unknown): Result<string> {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) return this.invalid(field, value, this.l10n.t('expected a group id of letters, digits, ".", "_" and "-"'));
     if (this.groupIds().includes(value)) return this.invalid(field, value, this.l10n.t('a group with this id already exists'));
     return ok(value);
   }
 
   /** A client.id no consumer uses yet. */
-  newClientId(field: string, value: unknown): ArgResult<string> {
+  newClientId(field: string, value: unknown): Result<string> {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) return this.invalid(field, value, this.l10n.t('expected a client id of letters, digits, ".", "_" and "-"'));
     if (everyConsumer(this.snap).some((c) => c.clientId === value)) return this.invalid(field, value, this.l10n.t('another consumer already uses this client id'));
     return ok(value);
   }
 
   /** Records per second, 0 to 1,000,000. */
-  rate(field: string, value: unknown): ArgResult<number> {
+  rate(field: string, value: unknown): Result<number> {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_RATE) {
       return this.invalid(field, value, this.l10n.t('expected a number of records per second from 0 to {0}', MAX_RATE));
     }
@@ -127,7 +113,7 @@ export class ArgumentChecker {
   }
 
   /** A consumer whose status is one of `statuses`. */
-  consumer(field: string, value: unknown, statuses: readonly ConsumerStatus[]): ArgResult<string> {
+  consumer(field: string, value: unknown, statuses: readonly ConsumerStatus[]): Result<string> {
     const c = typeof value === 'string' ? everyConsumer(this.snap).find((x) => x.clientId === value) : undefined;
     const fitting = this.consumersWithStatus(statuses);
     const expected = fitting.length
@@ -142,7 +128,7 @@ export class ArgumentChecker {
     return everyConsumer(this.snap).filter((c) => statuses.includes(c.status)).map((c) => c.clientId);
   }
 
-  topic(field: string, value: unknown): ArgResult<string> {
+  topic(field: string, value: unknown): Result<string> {
     const names = this.snap.topics.map((t) => t.name);
     if (typeof value !== 'string' || !names.includes(value)) return this.invalid(field, value, this.l10n.t('expected one of the topics: {0}', names.join(', ')));
     return ok(value);
@@ -153,7 +139,7 @@ export class ArgumentChecker {
   }
 
   /** The new total of partitions of `topic`: an integer above the current count, at most 10,000. */
-  newPartitionTotal(field: string, topic: string, value: unknown): ArgResult<number> {
+  newPartitionTotal(field: string, topic: string, value: unknown): Result<number> {
     const current = this.partitionCount(topic);
     if (typeof value !== 'number' || !Number.isInteger(value) || value <= current || value > MAX_PARTITIONS) {
       return this.invalid(field, value, this.l10n.t("expected the new total, an integer from {0} to {1}: topic '{2}' has {3} partitions and partitions only grow", current + 1, MAX_PARTITIONS, topic, current));
@@ -161,7 +147,7 @@ export class ArgumentChecker {
     return ok(value);
   }
 
-  producer(field: string, value: unknown): ArgResult<string> {
+  producer(field: string, value: unknown): Result<string> {
     const ids = this.snap.producers.map((p) => p.id);
     if (typeof value !== 'string' || !ids.includes(value)) {
       return this.invalid(field, value, ids.length ? this.l10n.t('expected one of the producers: {0}', ids.join(', ')) : this.l10n.t('the simulation has no producer'));
@@ -170,7 +156,7 @@ export class ArgumentChecker {
   }
 
   /** A stall: milliseconds or a duration string, longer than 0. */
-  duration(field: string, value: unknown): ArgResult<number> {
+  duration(field: string, value: unknown): Result<number> {
     let ms: number;
     try {
       ms = parseDuration(value as number | string);
@@ -182,7 +168,7 @@ export class ArgumentChecker {
   }
 
   /** One assignor name or a non-empty list of distinct names. */
-  assignor(field: string, value: unknown): ArgResult<AssignorName | AssignorName[]> {
+  assignor(field: string, value: unknown): Result<AssignorName | AssignorName[]> {
     const expected = this.l10n.t('expected one of {0}, or a list of them', ASSIGNOR_NAMES.join(', '));
     if (typeof value === 'string') return isAssignorName(value) ? ok(value) : this.invalid(field, value, expected);
     if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && isAssignorName(v)) && new Set(value).size === value.length) {
@@ -192,7 +178,7 @@ export class ArgumentChecker {
   }
 
   /** A whole number from `min` to `max`. */
-  integer(field: string, value: unknown, min: number, max: number): ArgResult<number> {
+  integer(field: string, value: unknown, min: number, max: number): Result<number> {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) return this.invalid(field, value, this.l10n.t('expected a whole number from {0} to {1}', min, max));
     return ok(value);
   }
@@ -223,10 +209,10 @@ export class ArgumentChecker {
 
 // ---- the commands' arguments → engine actions ---------------------------------------------
 
-export type Build = (check: ArgumentChecker, args: unknown) => ArgResult<Action>;
+export type Build = (check: ArgumentChecker, args: unknown) => Result<Action>;
 
 /** Runs the checks in order and stops at the first failure. */
-function all<T extends unknown[]>(...results: { [K in keyof T]: ArgResult<T[K]> }): ArgResult<T> {
+function all<T extends unknown[]>(...results: { [K in keyof T]: Result<T[K]> }): Result<T> {
   const values: unknown[] = [];
   for (const r of results) {
     if (!r.ok) return r;
@@ -235,7 +221,7 @@ function all<T extends unknown[]>(...results: { [K in keyof T]: ArgResult<T[K]> 
   return ok(values as T);
 }
 
-function chain<A, B>(first: ArgResult<A>, next: (a: A) => ArgResult<B>): ArgResult<B> {
+function chain<A, B>(first: Result<A>, next: (a: A) => Result<B>): Result<B> {
   return first.ok ? next(first.value) : first;
 }
 
@@ -306,12 +292,7 @@ export const changeAssignorArgs: Build = (check, raw) =>
   );
 
 /** `{ group }` for Describe Group. */
-export function describeGroupArgs(check: ArgumentChecker, raw: unknown): ArgResult<string> {
+export function describeGroupArgs(check: ArgumentChecker, raw: unknown): Result<string> {
   return chain(check.args(raw, ['group']), (a) => check.group('group', a.group));
 }
 
-/** A last, structural check of an action against the scenario schema (as the webview's are). */
-export function schemaCheck(action: Action): ArgResult<Action> {
-  const checked = checkAction(action);
-  return checked.ok ? ok(checked.message) : { ok: false, message: checked.reason };
-}

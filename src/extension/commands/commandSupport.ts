@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { Log } from '../outputChannel';
 import type { SessionHost } from '../session/sessionHost';
 import type { SimulatorPanels } from '../views/simulatorPanel';
-import { ArgResult, ArgumentChecker, Build, schemaCheck } from './arguments';
-import type { Action } from '../../sim';
+import { ArgumentChecker, Build } from './arguments';
+import { checkAction } from '../../protocol/messageChecks';
+import type { Action, Result } from '../../sim';
 import { SimulationError } from '../../sim';
 
 export interface CommandContext {
@@ -30,7 +31,7 @@ export function checker(ctx: CommandContext): ArgumentChecker {
 
 /** Applies `action` to the session; reports an action the engine refuses. Resolves to it, or undefined. */
 export function applyAction(ctx: CommandContext, title: string, action: Action): Action | undefined {
-  const checked = schemaCheck(action);
+  const checked = checkAction(action);
   if (!checked.ok) {
     void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, checked.message));
     return undefined;
@@ -71,7 +72,7 @@ export async function inputChecked<T>(
   title: string,
   prompt: string,
   value: string,
-  check: (text: string) => ArgResult<T>,
+  check: (text: string) => Result<T>,
 ): Promise<T | undefined> {
   const text = await vscode.window.showInputBox({
     title,

@@ -13,7 +13,7 @@ import type { Action, Scenario, TimelineEntry } from '../../sim';
 import { Simulation, SimulationError } from '../../sim';
 import { snapshot, SimSnapshot } from '../../sim';
 import { MAX_SPEED, MIN_SPEED, SessionStatus } from '../../protocol/messages';
-import { checkAction } from '../../protocol/validate';
+import { checkAction } from '../../protocol/messageChecks';
 import { MAX_RUN_MS, MAX_RUN_TEXT, MAX_TIMELINE_ENTRIES } from '../../sim';
 
 export interface Timer {
@@ -105,16 +105,16 @@ export class SimulationSession {
       const at = typeof entry?.at === 'number' && Number.isFinite(entry.at) ? Math.min(MAX_RUN_MS, Math.max(0, Math.round(entry.at))) : undefined;
       const checked = checkAction(entry?.action);
       if (at === undefined || !checked.ok) {
-        skipped.push({ index, at: at ?? 0, action: entry?.action as Action, reason: at === undefined ? `at: ${String(entry?.at)} is not a time` : checked.ok ? '' : checked.reason });
+        skipped.push({ index, at: at ?? 0, action: entry?.action as Action, reason: at === undefined ? `at: ${String(entry?.at)} is not a time` : checked.ok ? '' : checked.message });
         return;
       }
       session.sim.runUntil(Math.max(at, session.sim.now));
       try {
-        session.sim.apply(checked.message);
-        session.recorded.push({ at: session.sim.now, action: checked.message });
+        session.sim.apply(checked.value);
+        session.recorded.push({ at: session.sim.now, action: checked.value });
       } catch (e) {
         if (!(e instanceof SimulationError)) throw e;
-        skipped.push({ index, at, action: checked.message, reason: e.message });
+        skipped.push({ index, at, action: checked.value, reason: e.message });
       }
     });
     session.skippedOnRestore = skipped;

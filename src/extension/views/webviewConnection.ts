@@ -9,7 +9,7 @@ import { Disposable } from '../disposable';
 import type { Log } from '../outputChannel';
 import type { SessionHost, SessionUpdate } from '../session/sessionHost';
 import { HostMessage, PROTOCOL_VERSION, SessionStatus, ViewKind } from '../../protocol/messages';
-import { checkWebviewMessage } from '../../protocol/validate';
+import { checkWebviewMessage } from '../../protocol/messageChecks';
 import { WEBVIEW_STRINGS } from '../../protocol/webviewStrings';
 import { SimulationError } from '../../sim';
 import { COMMANDS } from '../commands/ids';
@@ -103,10 +103,10 @@ export class WebviewConnection extends Disposable {
     const checked = checkWebviewMessage(raw);
     if (!checked.ok) {
       this.rejected++;
-      this.log.warn(`Ignored a message from the ${this.view} webview: ${checked.reason}`);
+      this.log.warn(`Ignored a message from the ${this.view} webview: ${checked.message}`);
       return;
     }
-    const message = checked.message;
+    const message = checked.value;
     const session = this.host.session;
     try {
       switch (message.type) {

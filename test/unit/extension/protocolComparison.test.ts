@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { comparisonUntilMs, DEFAULT_COMPARISON_MS, runProtocolComparison } from '../../../src/extension/views/protocolComparison';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
-import { checkHostMessage } from '../../../src/protocol/validate';
+import { checkHostMessage } from '../../../src/protocol/messageChecks';
 import { compareProtocols } from '../../../src/sim/comparisons';
 import { builtinScenario } from '../engine/helpers';
 

@@ -9,7 +9,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { checkWebviewMessage } from '../../../src/protocol/validate';
+import { checkWebviewMessage } from '../../../src/protocol/messageChecks';
 import { formatScenarioErrors, loadScenario } from '../../../src/sim/scenario/load';
 import type { Scenario } from '../../../src/sim/scenario/types';
 import { Simulation, SimulationError } from '../../../src/sim/simulation';
@@ -184,15 +184,15 @@ describe('fuzz: 1,200 hostile webview messages at the validator', () => {
         const r = checkWebviewMessage(m);
         if (!r.ok) {
           refused++;
-          assert.ok(r.reason.length > 0 && r.reason.length < 1_000, r.reason);
-          assert.doesNotMatch(r.reason, CONTROL);
+          assert.ok(r.message.length > 0 && r.message.length < 1_000, r.message);
+          assert.doesNotMatch(r.message, CONTROL);
           return;
         }
-        if (r.message.type !== 'action') return;
+        if (r.value.type !== 'action') return;
         const sim = new Simulation(scenario);
         sim.runUntil(2_000);
         try {
-          sim.apply(r.message.action);
+          sim.apply(r.value.action);
           applied++;
         } catch (e) {
           if (!(e instanceof SimulationError)) throw e;

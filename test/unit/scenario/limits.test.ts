@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/kafka-lab';
 import * as limits from '../../../src/sim/limits';
-import { checkWebviewMessage } from '../../../src/protocol/validate';
+import { checkWebviewMessage } from '../../../src/protocol/messageChecks';
 import { findDuplicateKey } from '../../../src/sim/scenario/jsonText';
 import { formatScenarioErrors, loadScenario } from '../../../src/sim/scenario/load';
 import { escapeForTerminal, showValue } from '../../../src/sim/showValue';
@@ -201,7 +201,7 @@ describe('limits: webview messages', () => {
     const consumers = Array.from({ length: 20_000 }, (_, i) => ({ clientId: `c${i}`, ratePerSec: 1 }));
     const r = checkWebviewMessage({ type: 'action', action: { action: 'add-group', group: { groupId: 'big', consumers } } });
     assert.ok(!r.ok);
-    assert.match(r.reason, /^action\.group\.consumers: .* is not valid: expected a list of at most 500 items$/);
+    assert.match(r.message, /^action\.group\.consumers: .* is not valid: expected a list of at most 500 items$/);
   });
 
   it('a group id in open-describe is a name: bounded, no control characters', () => {
@@ -209,7 +209,7 @@ describe('limits: webview messages', () => {
     for (const group of ['', 'g'.repeat(250), 'g\u001b[2J', 42]) {
       const r = checkWebviewMessage({ type: 'open-describe', group });
       assert.ok(!r.ok, JSON.stringify(group));
-      assert.match(r.reason, /^group: .* is not valid: expected a group id \(/);
+      assert.match(r.message, /^group: .* is not valid: expected a group id \(/);
     }
   });
 
@@ -217,7 +217,7 @@ describe('limits: webview messages', () => {
     const nested = deep(200_000);
     const r = checkWebviewMessage({ type: 'set-speed', speed: nested });
     assert.ok(!r.ok);
-    assert.ok(r.reason.length < 200, r.reason);
+    assert.ok(r.message.length < 200, r.message);
     assert.equal(showValue(nested), '[[[[[...]]]]]');
     const wide = showValue({ a: 'x'.repeat(10_000), b: Array.from({ length: 1_000 }, (_, i) => i) }, 40);
     assert.ok(wide.length <= 40, wide);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { checkAction, checkHostMessage, checkWebviewMessage } from '../../../src/protocol/validate';
+import { checkAction, checkHostMessage, checkWebviewMessage } from '../../../src/protocol/messageChecks';
+import * as legacy from '../../../src/protocol/validate';
 
 describe('protocol: messages from a webview are validated on receipt', () => {
   it('accepts every well-formed intent', () => {
@@ -14,7 +15,7 @@ describe('protocol: messages from a webview are validated on receipt', () => {
       { type: 'open-describe', group: 'consumer-group-01' },
       { type: 'open-panel' },
     ];
-    for (const m of good) assert.deepEqual(checkWebviewMessage(m), { ok: true, message: m });
+    for (const m of good) assert.deepEqual(checkWebviewMessage(m), { ok: true, value: m });
   });
 
   it('rejects unknown and malformed messages with the field, the value and what was expected', () => {
@@ -35,7 +36,7 @@ describe('protocol: messages from a webview are validated on receipt', () => {
     for (const [m, reason] of cases) {
       const r = checkWebviewMessage(m);
       assert.equal(r.ok, false, JSON.stringify(m));
-      if (!r.ok) assert.match(r.reason, reason);
+      if (!r.ok) assert.match(r.message, reason);
     }
   });
 
@@ -79,7 +80,7 @@ describe('protocol: messages from a webview are validated on receipt', () => {
     for (const [m, reason] of cases) {
       const r = checkHostMessage(m);
       assert.equal(r.ok, false, JSON.stringify(m));
-      if (!r.ok) assert.match(r.reason, reason);
+      if (!r.ok) assert.match(r.message, reason);
     }
   });
 });
@@ -88,18 +89,18 @@ describe('protocol: comparing rebalance protocols', () => {
   const row = { variant: 'kip848', label: 'KIP-848 consumer (uniform)', rounds: 2, maxUnownedMs: 0, totalUnownedMs: 0, processed: 1200, duplicates: 0, outOfOrder: 0 };
 
   it('accepts compare-protocols from a webview, and nothing else in it', () => {
-    assert.deepEqual(checkWebviewMessage({ type: 'compare-protocols' }), { ok: true, message: { type: 'compare-protocols' } });
+    assert.deepEqual(checkWebviewMessage({ type: 'compare-protocols' }), { ok: true, value: { type: 'compare-protocols' } });
     const r = checkWebviewMessage({ type: 'compare-protocols', scenario: 'x' });
     assert.equal(r.ok, false);
-    if (!r.ok) assert.match(r.reason, /unexpected field\(s\) 'scenario' in a 'compare-protocols' message/);
+    if (!r.ok) assert.match(r.message, /unexpected field\(s\) 'scenario' in a 'compare-protocols' message/);
     const unknown = checkWebviewMessage({ type: 'compare' });
     assert.equal(unknown.ok, false);
-    if (!unknown.ok) assert.match(unknown.reason, /expected ready, control, set-speed, action, open-describe, open-panel or compare-protocols/);
+    if (!unknown.ok) assert.match(unknown.message, /expected ready, control, set-speed, action, open-describe, open-panel or compare-protocols/);
   });
 
   it('accepts a well-formed comparison and names the field of a malformed one', () => {
     const good = { type: 'comparison', rows: [row, { ...row, variant: 'classic-eager' }, { ...row, variant: 'classic-cooperative' }], scenarioName: '9. Operate it', untilMs: 120_000 };
-    assert.deepEqual(checkHostMessage(good), { ok: true, message: good });
+    assert.deepEqual(checkHostMessage(good), { ok: true, value: good });
     assert.equal(checkHostMessage({ ...good, rows: [] }).ok, true);
     const cases: Array<[unknown, RegExp]> = [
       [{ ...good, rows: 'none' }, /^rows: "none" is not valid: expected a list/],
@@ -114,13 +115,32 @@ describe('protocol: comparing rebalance protocols', () => {
     for (const [m, reason] of cases) {
       const r = checkHostMessage(m);
       assert.equal(r.ok, false, JSON.stringify(m));
-      if (!r.ok) assert.match(r.reason, reason);
+      if (!r.ok) assert.match(r.message, reason);
     }
   });
 
   it('validates the add-share-consumer action a view sends', () => {
     const m = { type: 'action', action: { action: 'add-share-consumer', group: 'share-group-01', consumer: { clientId: 'worker05', ratePerSec: 40 } } };
-    assert.deepEqual(checkWebviewMessage(m), { ok: true, message: m });
+    assert.deepEqual(checkWebviewMessage(m), { ok: true, value: m });
     assert.equal(checkWebviewMessage({ type: 'action', action: { action: 'add-share-consumer', group: 'share-group-01', consumer: { clientId: 'worker05', ratePerSec: -1 } } }).ok, false);
+  });
+});
+
+describe('protocol: one result shape for every check', () => {
+  it('refuses with { ok: false, message } and accepts with { ok: true, value }, as command arguments do', () => {
+    assert.deepEqual(checkWebviewMessage({ type: 'control', command: 'rewind' }), {
+      ok: false,
+      message: 'command: "rewind" is not valid: expected one of play, pause, step, reset',
+    });
+    assert.deepEqual(checkAction({ action: 'crash-consumer', consumer: 'consumer04' }), { ok: true, value: { action: 'crash-consumer', consumer: 'consumer04' } });
+  });
+
+  it('still gives the webview, until it moves to Result, the old shape from src/protocol/validate.ts', () => {
+    const good = { type: 'open-panel' };
+    assert.deepEqual(legacy.checkWebviewMessage(good), { ok: true, message: good });
+    assert.deepEqual(legacy.checkWebviewMessage({ type: 'nope' }), { ok: false, reason: (checkWebviewMessage({ type: 'nope' }) as { message: string }).message });
+    const error = { type: 'error', message: 'x' };
+    assert.deepEqual(legacy.checkHostMessage(error), { ok: true, message: error });
+    assert.deepEqual(legacy.checkHostMessage(null), { ok: false, reason: 'message: expected an object, got null' });
   });
 });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { contextKeyValues } from '../../../src/extension/contextKeyValues';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
 import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS, resolveWalkthroughStep } from '../../../src/extension/walkthroughSteps';
-import { evaluateWhen, onContextExpression, whenKeys } from '../../../src/extension/walkthroughWhen';
+import { evaluateWhen, onContextExpression, whenKeys } from '../../support/whenClause';
 import { builtinScenario } from '../engine/helpers';
 
 const ROOT = path.resolve(__dirname, '../../../..');

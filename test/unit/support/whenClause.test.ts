@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { WhenSyntaxError, evaluateWhen, onContextExpression, parseWhen, whenKeys } from '../../../src/extension/walkthroughWhen';
+import { WhenSyntaxError, evaluateWhen, onContextExpression, parseWhen, whenKeys } from '../../support/whenClause';
 
 describe('Walkthrough: the when-clause evaluator (the subset completion events use)', () => {
   const ctx = { 'a.s': 'Stable', 'a.n': 4, 'a.z': 0, 'a.t': true, 'a.f': false, 'a.e': '', 'a.file': '05-idle-consumer.kafkalab.json' };

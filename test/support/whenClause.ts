@@ -1,7 +1,7 @@
 /**
- * A small evaluator for the subset of VS Code's `when` clause syntax that the walkthrough's
- * completion events (`onContext:<expression>`) use, so tests can check an expression against the
- * extension's own context-key values without the workbench:
+ * Test support (never shipped): a small evaluator for the subset of VS Code's `when` clause syntax
+ * that the walkthrough's completion events (`onContext:<expression>`) use, so tests can check an
+ * expression against the extension's own context-key values without the workbench:
  *
  *   ==  !=  >=  <=  <  >   &&  ||  !   ( )   'string' and "string" literals, numbers,
  *   true/false, bare keys (truthy test) and bare words on the right of == / != (VS Code reads
@@ -11,7 +11,8 @@
  * 'true'/'false' literals; `<`, `<=`, `>`, `>=` read both sides as numbers (parseFloat) and are false
  * when either is not a number; `&&` binds tighter than `||`; an undefined key is falsy.
  *
- * No `vscode` import (unit-tested in Node).
+ * No `vscode` import: the unit tests use it in Node (test/unit/support/whenClause.test.ts tests it),
+ * the integration tests inside VS Code.
  */
 export type WhenValue = boolean | number | string | readonly string[] | undefined | null;
 

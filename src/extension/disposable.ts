@@ -42,21 +42,3 @@ export function disposeAll(disposables: IDisposable[]): void {
   }
   if (first !== undefined) throw first;
 }
-
-/** A tiny typed event emitter (vscode.EventEmitter's shape) for vscode-free code. */
-export class Emitter<T> implements IDisposable {
-  private readonly listeners = new Set<(value: T) => void>();
-
-  readonly event = (listener: (value: T) => void): IDisposable => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  };
-
-  fire(value: T): void {
-    for (const l of [...this.listeners]) l(value);
-  }
-
-  dispose(): void {
-    this.listeners.clear();
-  }
-}

@@ -99,7 +99,11 @@ export class Simulation {
       .map((entry, index) => ({ at: parseDuration(entry.at), index, action: stripAt(entry) }))
       .sort((a, b) => a.at - b.at || a.index - b.index);
 
-    this.shares = new ShareGroupEngine(this.ctx, (e) => this.emit(e), { defaultTopics: () => [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!] });
+    this.shares = new ShareGroupEngine(this.ctx, (e) => this.emit(e), {
+      defaultTopics: () => [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!],
+      connect: (clientId) => this.transportFor(clientId, DEFAULT_HOST, CONSUMER_DEFAULTS['heartbeat.interval.ms']),
+    });
+    this.coordinator.serveShareGroups(this.shares);
     for (const t of scenario.topics) this.addTopic(t);
     for (const p of scenario.producers ?? []) this.addProducer(p);
     for (const g of scenario.groups ?? []) this.addGroup(g);

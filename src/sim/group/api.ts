@@ -147,6 +147,29 @@ export interface ConsumerGroupHeartbeatResponse {
   readonly assignment: readonly TopicPartition[] | null;
 }
 
+// ---- KIP-932 share groups (ShareGroupHeartbeat) ----------------------------------------------
+
+export interface ShareGroupHeartbeatRequest {
+  readonly api: 'ShareGroupHeartbeat';
+  readonly groupId: string;
+  /** '' on the first heartbeat: the coordinator gives the member its id. */
+  readonly memberId: string;
+  /** 0 to join, -1 to leave, else the member's epoch. */
+  readonly memberEpoch: number;
+  readonly rackId: string | null;
+  readonly subscribedTopicNames: readonly string[];
+}
+
+export interface ShareGroupHeartbeatResponse {
+  readonly errorCode: ErrorName;
+  readonly errorMessage: string | null;
+  readonly memberId: string;
+  readonly memberEpoch: number;
+  readonly heartbeatIntervalMs: number;
+  /** The member's partitions (share groups send it on every heartbeat). */
+  readonly assignment: readonly TopicPartition[] | null;
+}
+
 // ---- describing and listing ------------------------------------------------------------------
 
 export interface DescribeGroupsRequest {
@@ -226,6 +249,7 @@ export type GroupRequest =
   | OffsetCommitRequest
   | OffsetFetchRequest
   | ConsumerGroupHeartbeatRequest
+  | ShareGroupHeartbeatRequest
   | DescribeGroupsRequest
   | ConsumerGroupDescribeRequest
   | ListGroupsRequest;
@@ -238,6 +262,7 @@ export interface GroupResponses {
   OffsetCommit: OffsetCommitResponse;
   OffsetFetch: OffsetFetchResponse;
   ConsumerGroupHeartbeat: ConsumerGroupHeartbeatResponse;
+  ShareGroupHeartbeat: ShareGroupHeartbeatResponse;
   DescribeGroups: DescribeGroupsResponse;
   ConsumerGroupDescribe: ConsumerGroupDescribeResponse;
   ListGroups: ListGroupsResponse;

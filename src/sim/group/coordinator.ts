@@ -25,6 +25,8 @@ import type {
   OffsetFetchRequest,
   OffsetFetchResponse,
   ResponseTo,
+  ShareGroupHeartbeatRequest,
+  ShareGroupHeartbeatResponse,
 } from './api';
 import { ClassicGroup } from './classic';
 import { ConsumerGroup } from './consumer';
@@ -36,6 +38,10 @@ import type { ClientContext, RequestHandler } from './transport';
 
 export type AnyGroup = ClassicGroup | ConsumerGroup;
 
+export interface ShareGroupService {
+  shareGroupHeartbeat(context: ClientContext, request: ShareGroupHeartbeatRequest): ShareGroupHeartbeatResponse;
+}
+
 export class GroupCoordinator implements RequestHandler {
   private readonly groupsById = new Map<string, AnyGroup>();
   readonly offsets = new OffsetMetadataManager();
@@ -44,7 +50,14 @@ export class GroupCoordinator implements RequestHandler {
   private depth = 0;
   private delivering = false;
 
+  /** Share groups live in the share engine (../shareGroup); ShareGroupHeartbeat goes there. */
+  private shareGroups: ShareGroupService | undefined;
+
   constructor(private readonly ctx: SimContext) {}
+
+  serveShareGroups(service: ShareGroupService): void {
+    this.shareGroups = service;
+  }
 
   /** Every group, in creation order. */
   get groups(): ReadonlyMap<string, Group> {
@@ -148,6 +161,11 @@ export class GroupCoordinator implements RequestHandler {
       }
       case 'ConsumerGroupHeartbeat':
         respond(this.consumerGroupHeartbeat(context, request));
+        return;
+      case 'ShareGroupHeartbeat':
+        respond(
+          this.shareGroups?.shareGroupHeartbeat(context, request) ?? { errorCode: 'GROUP_ID_NOT_FOUND', errorMessage: null, memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null },
+        );
         return;
       case 'OffsetCommit':
         respond(this.offsetCommit(context, request));

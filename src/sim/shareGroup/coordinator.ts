@@ -14,6 +14,9 @@
  *   (`share.auto.offset.reset=latest`) or the log start (`earliest`).
  */
 import { DeliveryLedger } from '../delivery';
+import type { ShareGroupHeartbeatRequest, ShareGroupHeartbeatResponse } from '../group/api';
+import type { ErrorName } from '../group/errors';
+import type { ClientContext } from '../group/transport';
 import { parsePartitionName } from '../naming';
 import type { Random } from '../random';
 import type { Topic } from '../topic';
@@ -102,6 +105,29 @@ export class ShareGroupCoordinator {
     m.lastHeartbeatAt = now;
     m.memberEpoch = this.groupEpoch;
     return { memberEpoch: m.memberEpoch, assignment: m.target };
+  }
+
+  /**
+   * One ShareGroupHeartbeat: epoch 0 joins (a new member gets its id here), -1 leaves, anything
+   * else is a heartbeat that returns the member's assignment.
+   */
+  heartbeatRequest(context: ClientContext, req: ShareGroupHeartbeatRequest, now: number): ShareGroupHeartbeatResponse {
+    const response = (errorCode: ErrorName, memberId: string, memberEpoch: number, assignment: readonly string[] | null): ShareGroupHeartbeatResponse => ({
+      errorCode,
+      errorMessage: null,
+      memberId,
+      memberEpoch,
+      heartbeatIntervalMs: this.config.heartbeatIntervalMs,
+      assignment: assignment === null ? null : assignment.flatMap((n) => parsePartitionName(n) ?? []),
+    });
+    if (req.memberEpoch === -1) {
+      this.leave(req.memberId, 'it left the group (a heartbeat with member epoch -1)');
+      return response('NONE', req.memberId, -1, null);
+    }
+    const memberId = req.memberEpoch === 0 && !this.members.has(req.memberId) ? this.join(context.clientId, req.subscribedTopicNames, now, req.memberId === '' ? undefined : req.memberId) : req.memberId;
+    const r = this.heartbeat(memberId, now);
+    if (r === 'UNKNOWN_MEMBER_ID') return response('UNKNOWN_MEMBER_ID', memberId, -1, null);
+    return response('NONE', memberId, r.memberEpoch, r.assignment);
   }
 
   /** A heartbeat with member epoch -1, or the member's removal: its records are released. */

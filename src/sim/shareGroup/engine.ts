@@ -5,6 +5,8 @@
  * share-consumer actions to the methods below (see the module's README section in the report).
  */
 import type { TopicPartition } from '../assignors/types';
+import type { ShareGroupHeartbeatRequest, ShareGroupHeartbeatResponse } from '../group/api';
+import type { ClientContext, GroupTransport } from '../group/transport';
 import { rateProblem } from '../limits';
 import { parsePartitionName } from '../naming';
 import type { Random } from '../random';
@@ -28,6 +30,11 @@ export interface ShareEngineOptions {
   defaultTopics?: () => string[];
   /** Every record-state change, for tests and tracing. */
   trace?: (group: string, t: ShareTransition) => void;
+  /**
+   * A share consumer's connection to the group coordinator (the Simulation's). Without one, the
+   * engine answers its consumers' ShareGroupHeartbeats itself (the engine on its own, in tests).
+   */
+  connect?: (clientId: string) => GroupTransport;
 }
 
 export interface ShareMemberSnapshot {
@@ -143,10 +150,28 @@ export class ShareGroupEngine {
       failEvery: spec.failEvery,
       emit: this.emit,
       now: this.ctx.now,
+      transport: this.options.connect?.(spec.clientId) ?? this.directTransport(spec.clientId),
     });
     this.consumers.delete(spec.clientId);
     this.consumers.set(spec.clientId, c);
     return c;
+  }
+
+  /** The share-group half of the coordinator: GroupCoordinator routes ShareGroupHeartbeat here. */
+  shareGroupHeartbeat(context: ClientContext, request: ShareGroupHeartbeatRequest): ShareGroupHeartbeatResponse {
+    const g = this.groups.get(request.groupId);
+    if (!g) return { errorCode: 'GROUP_ID_NOT_FOUND', errorMessage: `share group '${request.groupId}' does not exist`, memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null };
+    return g.heartbeatRequest(context, request, this.ctx.now);
+  }
+
+  private directTransport(clientId: string): GroupTransport {
+    const context: ClientContext = { clientId, clientHost: '/127.0.0.1', heartbeatIntervalMs: 0 };
+    return {
+      send: (request, onResponse) => {
+        if (request.api !== 'ShareGroupHeartbeat') throw new Error(`the share engine alone answers only ShareGroupHeartbeat, not ${request.api}`);
+        (onResponse as (r: ShareGroupHeartbeatResponse) => void)(this.shareGroupHeartbeat(context, request));
+      },
+    };
   }
 
   stopConsumer(clientId: string): void {

@@ -14,6 +14,9 @@
  * others, so the late acknowledgements fail and the work is done twice); graceful close
  * (acknowledges what it processed, releases the rest, leaves the group).
  */
+import type { ShareGroupHeartbeatResponse } from '../group/api';
+import type { GroupTransport } from '../group/transport';
+import { partitionName } from '../naming';
 import type { ResolvedShareConsumerConfig } from './config';
 import type { ShareGroupCoordinator } from './coordinator';
 import type { ShareGroupEventBody } from './events';
@@ -42,6 +45,8 @@ export interface ShareConsumerOptions {
   readonly failEvery?: FailEvery | undefined;
   readonly emit: (e: ShareGroupEventBody) => void;
   readonly now: number;
+  /** The connection its ShareGroupHeartbeats go through (record fetches and acknowledgements go to the share-partitions). */
+  readonly transport: GroupTransport;
 }
 
 export class ShareConsumer {
@@ -59,6 +64,8 @@ export class ShareConsumer {
   lastHeartbeatAt: number;
   lastPollAt: number;
   stalledUntil = -1;
+  private readonly transport: GroupTransport;
+  private heartbeatIntervalMs: number;
   leftOnPollTimeout = false;
   /** Records processed successfully, records whose processing failed, records acquired. */
   processed = 0;
@@ -84,8 +91,9 @@ export class ShareConsumer {
     this.emit = options.emit;
     this.lastPollAt = options.now;
     this.lastHeartbeatAt = options.now;
-    this.memberId = this.group.join(this.clientId, this.topics, options.now);
-    this.sendHeartbeat(options.now);
+    this.transport = options.transport;
+    this.heartbeatIntervalMs = this.group.config.heartbeatIntervalMs;
+    this.join(options.now);
   }
 
   isStalled(now: number): boolean {
@@ -135,23 +143,42 @@ export class ShareConsumer {
     if (now - this.lastPollAt > this.config.maxPollIntervalMs) {
       this.leftOnPollTimeout = true;
       this.emit({ type: 'share-poll-timeout', group: this.group.groupId, clientId: this.clientId, memberId: this.memberId, maxPollIntervalMs: this.config.maxPollIntervalMs });
-      this.group.leave(this.memberId, 'consumer poll timeout has expired');
+      this.leave();
       this.setAssignment([], -1);
       return;
     }
-    if (now - this.lastHeartbeatAt >= this.group.config.heartbeatIntervalMs) this.sendHeartbeat(now);
+    if (now - this.lastHeartbeatAt >= this.heartbeatIntervalMs) this.sendHeartbeat(now);
+  }
+
+  /** ShareGroupHeartbeat with epoch 0: a new member gets its id; a removed one comes back with its own. */
+  private join(now: number): void {
+    this.lastHeartbeatAt = now;
+    this.heartbeatRequest(0, (r) => {
+      if (r.errorCode === 'NONE') this.accept(r);
+    });
   }
 
   private sendHeartbeat(now: number): void {
     this.lastHeartbeatAt = now;
-    let r = this.group.heartbeat(this.memberId, now);
-    if (r === 'UNKNOWN_MEMBER_ID') {
+    this.heartbeatRequest(this.memberEpoch, (r) => {
       // Removed meanwhile: rejoin with the same member id and epoch 0 (KIP-848).
-      this.group.join(this.clientId, this.topics, now, this.memberId);
-      r = this.group.heartbeat(this.memberId, now);
-      if (r === 'UNKNOWN_MEMBER_ID') return;
-    }
-    this.setAssignment(r.assignment, r.memberEpoch);
+      if (r.errorCode === 'UNKNOWN_MEMBER_ID') this.join(now);
+      else if (r.errorCode === 'NONE') this.accept(r);
+    });
+  }
+
+  private leave(): void {
+    this.heartbeatRequest(-1, () => undefined);
+  }
+
+  private heartbeatRequest(memberEpoch: number, then: (r: ShareGroupHeartbeatResponse) => void): void {
+    this.transport.send({ api: 'ShareGroupHeartbeat', groupId: this.group.groupId, memberId: this.memberId, memberEpoch, rackId: null, subscribedTopicNames: this.topics }, then);
+  }
+
+  private accept(r: ShareGroupHeartbeatResponse): void {
+    this.memberId = r.memberId;
+    this.heartbeatIntervalMs = r.heartbeatIntervalMs;
+    this.setAssignment((r.assignment ?? []).map((tp) => partitionName(tp.topic, tp.partition)), r.memberEpoch);
   }
 
   private setAssignment(partitions: readonly string[], epoch: number): void {
@@ -170,8 +197,7 @@ export class ShareConsumer {
     this.lastPollAt = now;
     if (this.leftOnPollTimeout) {
       this.leftOnPollTimeout = false;
-      this.group.join(this.clientId, this.topics, now, this.memberId);
-      this.sendHeartbeat(now);
+      this.join(now);
     }
     this.reportDeliveryProblems();
     this.batch = [];
@@ -309,7 +335,7 @@ export class ShareConsumer {
     this.reportDeliveryProblems();
     if (!this.leftOnPollTimeout) {
       this.acknowledgeBatch('close');
-      this.group.leave(this.memberId, 'the consumer is being closed');
+      this.leave();
     }
     this.batch = [];
     this.cursor = 0;

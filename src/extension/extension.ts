@@ -8,25 +8,25 @@
  * for the Web's web-worker extension host (package.json `browser`).
  */
 import * as vscode from 'vscode';
-import { type BuiltinScenario, listBuiltinScenarios } from './scenarios';
-import { createLog } from './outputChannel';
+import { type BuiltinScenario, listBuiltinScenarios } from './scenarios/builtinScenarios';
+import { createLog } from './base/outputChannel';
 import { SessionHost } from './session/sessionHost';
 import type { SimulationSession } from './session/simulationSession';
-import { ContextKeys } from './contextKeys';
-import type { ContextKeyValue } from './contextKeyValues';
-import { StatusBar } from './statusBar';
+import { ContextKeys } from './contextKeys/contextKeys';
+import type { ContextKeyValue } from './contextKeys/contextKeyValues';
+import { StatusBar } from './views/statusBar';
 import { SidebarViewProvider } from './views/sidebarViewProvider';
 import { SimulatorPanels } from './views/simulatorPanel';
 import type { ConnectionStats } from './views/webviewConnection';
-import { COMMANDS, SIDEBAR_VIEW_ID } from './commands/ids';
+import { COMMANDS, SIDEBAR_VIEW_ID } from './ids';
 import type { CommandContext } from './commands/commandSupport';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerConsumerCommands } from './commands/consumerCommands';
 import { registerTopicCommands } from './commands/topicCommands';
 import { registerFileCommands } from './commands/fileCommands';
 import { registerDescribeCommands } from './commands/describeCommands';
-import { registerScenarioCodeLens } from './scenarioCodeLens';
-import { registerWalkthroughCommands } from './walkthrough';
+import { registerScenarioCodeLens } from './scenarios/scenarioCodeLens';
+import { registerWalkthroughCommands } from './walkthrough/walkthroughCommands';
 
 export const COMMAND_OPEN_TUTORIAL_SCENARIO = COMMANDS.openTutorialScenario;
 

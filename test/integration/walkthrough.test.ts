@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { KafkaLabTestHooks } from '../../src/extension/extension';
-import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS } from '../../src/extension/walkthroughSteps';
+import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS } from '../../src/extension/walkthrough/walkthroughSteps';
 import { evaluateWhen, onContextExpression } from '../support/whenClause';
 import { activeExtension, closeAllEditors } from './helpers';
 

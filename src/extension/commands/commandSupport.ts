@@ -1,18 +1,28 @@
 /** What every command group shares: the session, the log, the panel, and error reporting. */
 import * as vscode from 'vscode';
-import type { Log } from '../outputChannel';
+import type { Log } from '../base/outputChannel';
 import type { SessionHost } from '../session/sessionHost';
-import type { SimulatorPanels } from '../views/simulatorPanel';
 import { ArgumentChecker, Build } from './arguments';
 import { checkAction } from '../../protocol/messageChecks';
 import type { Action, Result } from '../../sim';
 import { SimulationError } from '../../sim';
 
+/**
+ * What the commands need of the simulator panel (views/simulatorPanel.ts's SimulatorPanels is
+ * one), so that commands/ does not depend on views/.
+ */
+export interface SimulatorPanelControl {
+  /** The panel when it is open. */
+  readonly current: vscode.WebviewPanel | undefined;
+  /** Reveals the panel, creating it if needed. */
+  show(preserveFocus?: boolean): vscode.WebviewPanel;
+}
+
 export interface CommandContext {
   readonly extensionUri: vscode.Uri;
   readonly host: SessionHost;
   readonly log: Log;
-  readonly panels: SimulatorPanels;
+  readonly panels: SimulatorPanelControl;
   /** Error messages shown to the user, newest last (the tests read them). */
   readonly errors: string[];
 }

@@ -8,7 +8,7 @@ import type { AssignorName } from '../../sim';
 import type { ConsumerStatus } from '../../sim';
 import { addConsumerArgs, addGroupArgs, changeAssignorArgs, consumerArgs, everyConsumer, parseNumberInput, stallConsumerArgs } from './arguments';
 import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 
 /** Asks for a group when there is more than one; undefined when cancelled or there is none. */
 export async function pickGroup(ctx: CommandContext, title: string): Promise<string | undefined> {

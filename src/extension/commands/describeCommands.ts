@@ -1,10 +1,10 @@
 /** Describe Group…: the `kafka-consumer-groups.sh --describe` output of a group, in a new untitled document. */
 import * as vscode from 'vscode';
-import { describeGroupText } from '../describeDocument';
+import { describeGroupText } from './describeDocument';
 import { describeGroupArgs } from './arguments';
 import { CommandContext, checker, reportError } from './commandSupport';
 import { pickGroup } from './consumerCommands';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 
 export function registerDescribeCommands(ctx: CommandContext): vscode.Disposable[] {
   return [

@@ -7,13 +7,13 @@
  *   saveSessionAsScenario / exportEventLog: a Uri or `{ uri: Uri | string }` (the target file)
  */
 import * as vscode from 'vscode';
-import { builtinScenariosDir, SCENARIO_SUFFIX } from '../scenarios';
+import { builtinScenariosDir, SCENARIO_SUFFIX } from '../scenarios/builtinScenarios';
 import { replayEventLog } from '../session/eventLog';
 import type { ScenarioSource } from '../session/sessionHost';
 import { formatScenarioErrors, loadScenario } from '../../sim';
 import { showValue } from './arguments';
 import { CommandContext, reportError } from './commandSupport';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 
 type Target = { ok: true; uri: vscode.Uri | undefined } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { MAX_SPEED, MIN_SPEED, SPEEDS } from '../../protocol/messages';
 import { CommandContext, pickOne, reportError } from './commandSupport';
 import { showValue } from './arguments';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 
 export function registerSessionCommands(ctx: CommandContext): vscode.Disposable[] {
   const session = () => ctx.host.session;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { addPartitionsArgs, parseNumberInput, setProducerRateArgs } from './arguments';
 import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
-import { COMMANDS } from './ids';
+import { COMMANDS } from '../ids';
 
 export function registerTopicCommands(ctx: CommandContext): vscode.Disposable[] {
   return [

@@ -5,9 +5,9 @@
  * change with one snapshot shared by all of them.
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
-import type { Log } from '../outputChannel';
-import { listBuiltinScenarios } from '../scenarios';
+import { Disposable } from '../base/disposable';
+import type { Log } from '../base/outputChannel';
+import { listBuiltinScenarios } from '../scenarios/builtinScenarios';
 import { loadScenario, formatScenarioErrors, SimulationError } from '../../sim';
 import type { Scenario } from '../../sim';
 import type { SimSnapshot } from '../../sim';

@@ -1,6 +1,6 @@
 /** The sidebar webview view (activity bar › Kafka Lab): a compact live picture and the controls. */
 import * as vscode from 'vscode';
-import type { Log } from '../outputChannel';
+import type { Log } from '../base/outputChannel';
 import type { SessionHost } from '../session/sessionHost';
 import { ConnectedWebviewHost, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
 

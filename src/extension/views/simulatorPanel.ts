@@ -5,9 +5,9 @@
  * keeps only UI state (getState/setState) and gets the simulation from the host on `ready`.
  */
 import * as vscode from 'vscode';
-import type { Log } from '../outputChannel';
+import type { Log } from '../base/outputChannel';
 import type { SessionHost } from '../session/sessionHost';
-import { PANEL_VIEW_TYPE } from '../commands/ids';
+import { PANEL_VIEW_TYPE } from '../ids';
 import { ConnectedWebviewHost, WebviewConnection, renderWebview, webviewOptions } from './webviewConnection';
 
 export class SimulatorPanels extends ConnectedWebviewHost implements vscode.WebviewPanelSerializer {

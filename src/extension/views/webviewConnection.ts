@@ -5,15 +5,15 @@
  * becomes visible again) and `update` (on each session change, only while the view is visible).
  */
 import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
-import type { Log } from '../outputChannel';
+import { Disposable } from '../base/disposable';
+import type { Log } from '../base/outputChannel';
 import type { SessionHost, SessionUpdate } from '../session/sessionHost';
 import { HostMessage, PROTOCOL_VERSION, SessionStatus, ViewKind } from '../../protocol/messages';
 import { checkWebviewMessage } from '../../protocol/messageChecks';
 import { WEBVIEW_STRINGS } from '../../protocol/webviewStrings';
 import { SimulationError } from '../../sim';
-import { COMMANDS } from '../commands/ids';
-import { localizeScenarioText } from '../scenarios';
+import { COMMANDS } from '../ids';
+import { localizeScenarioText } from '../scenarios/builtinScenarios';
 import { webviewHtml, createNonce } from './webviewHtml';
 import { runProtocolComparison } from './protocolComparison';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { contextKeyValues, changedContextKeys } from '../../../src/extension/contextKeyValues';
-import { describeGroupText } from '../../../src/extension/describeDocument';
+import { contextKeyValues, changedContextKeys } from '../../../src/extension/contextKeys/contextKeyValues';
+import { describeGroupText } from '../../../src/extension/commands/describeDocument';
 import { createNonce, webviewHtml } from '../../../src/extension/views/webviewHtml';
 import { replayEventLog } from '../../../src/extension/session/eventLog';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';

@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { contextKeyValues } from '../../../src/extension/contextKeyValues';
+import { contextKeyValues } from '../../../src/extension/contextKeys/contextKeyValues';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
-import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS, resolveWalkthroughStep } from '../../../src/extension/walkthroughSteps';
+import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS, resolveWalkthroughStep } from '../../../src/extension/walkthrough/walkthroughSteps';
 import { evaluateWhen, onContextExpression, whenKeys } from '../../support/whenClause';
 import { builtinScenario } from '../engine/helpers';
 

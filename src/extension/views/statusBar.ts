@@ -3,10 +3,10 @@
  * the total lag), details in the tooltip; a click opens the simulator panel.
  */
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
-import type { SessionHost } from './session/sessionHost';
-import type { SimSnapshot } from '../sim';
-import { COMMANDS } from './commands/ids';
+import { Disposable } from '../base/disposable';
+import type { SessionHost } from '../session/sessionHost';
+import type { SimSnapshot } from '../../sim';
+import { COMMANDS } from '../ids';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const full = new Intl.NumberFormat('en');

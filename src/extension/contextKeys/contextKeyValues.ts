@@ -36,7 +36,7 @@
  *
  * No `vscode` import (unit-tested in Node).
  */
-import type { SimSnapshot } from '../sim';
+import type { SimSnapshot } from '../../sim';
 
 export type ContextKeyValue = boolean | number | string | readonly string[];
 

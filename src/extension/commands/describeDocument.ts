@@ -6,9 +6,9 @@
  *
  * No `vscode` import (unit-tested in Node).
  */
-import { describeMembers, describeOffsets, describeState } from '../sim';
-import type { DescribeOutput } from '../sim';
-import type { Simulation } from '../sim';
+import { describeMembers, describeOffsets, describeState } from '../../sim';
+import type { DescribeOutput } from '../../sim';
+import type { Simulation } from '../../sim';
 
 function section(command: string, at: string, out: DescribeOutput<unknown>): string[] {
   const lines = [`$ ${command}   # at ${at}`];

@@ -1,16 +1,16 @@
 /**
- * The guided walkthrough's step button: `kafkaLab.walkthrough.openStep` with a step number (1-9)
+ * The guided walkthrough's step button: `kafkaLab.walkthrough.openStep` with a step number (1-11)
  * or a step id. It loads the step's built-in scenario into the one live session (from its start,
  * so "reset to this step" always works), opens the simulator panel next to the walkthrough and
- * plays. The steps complete on context keys set from the session (contextKeys.ts), so doing a step
+ * plays. The steps complete on context keys set from the session (contextKeys/contextKeys.ts), so doing a step
  * any other way (palette, panel) completes it too.
  */
 import * as vscode from 'vscode';
-import type { CommandContext } from './commands/commandSupport';
-import { reportError } from './commands/commandSupport';
-import { showValue } from './commands/arguments';
-import { builtinScenariosDir } from './scenarios';
-import { formatScenarioErrors, loadScenario } from '../sim';
+import type { CommandContext } from '../commands/commandSupport';
+import { reportError } from '../commands/commandSupport';
+import { showValue } from '../commands/arguments';
+import { builtinScenariosDir } from '../scenarios/builtinScenarios';
+import { formatScenarioErrors, loadScenario } from '../../sim';
 import { OPEN_STEP_COMMAND, WALKTHROUGH_STEPS, resolveWalkthroughStep } from './walkthroughSteps';
 
 export function registerWalkthroughCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -1,6 +1,6 @@
 /** "▶ Run in Kafka Lab" at the top of every `*.kafkalab.json` file. */
 import * as vscode from 'vscode';
-import { COMMANDS } from './commands/ids';
+import { COMMANDS } from '../ids';
 
 export class ScenarioCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -1,4 +1,7 @@
-/** Every command the extension contributes (package.json `contributes.commands`). */
+/**
+ * The ids of every command and view the extension contributes (package.json `contributes`), in one
+ * place that commands/, views/ and the rest import, so that neither of those imports the other.
+ */
 export const COMMANDS = {
   openTutorialScenario: 'kafkaLab.openSampleScenario',
   openSimulator: 'kafkaLab.openSimulator',

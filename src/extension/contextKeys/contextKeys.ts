@@ -4,9 +4,9 @@
  * for the tests (`KafkaLabApi.testing.contextKeys()`).
  */
 import * as vscode from 'vscode';
-import { Disposable } from './disposable';
+import { Disposable } from '../base/disposable';
 import { ContextKeyValue, changedContextKeys, contextKeyValues } from './contextKeyValues';
-import type { SessionHost } from './session/sessionHost';
+import type { SessionHost } from '../session/sessionHost';
 
 export class ContextKeys extends Disposable {
   private values: Record<string, ContextKeyValue> = {};

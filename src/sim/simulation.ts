@@ -495,21 +495,15 @@ export class Simulation {
   }
 
   private requireTopic(name: string): Topic {
-    const t = this.topics.get(name);
-    if (!t) throw new SimulationError(`topic: '${name}' does not exist (topics: ${[...this.topics.keys()].join(', ') || 'none'})`);
-    return t;
+    return requireKnown(this.topics, 'topic', name);
   }
 
   private requireGroup(id: string): Group {
-    const g = this.groups.get(id);
-    if (!g) throw new SimulationError(`group: '${id}' does not exist (groups: ${[...this.groups.keys()].join(', ') || 'none'})`);
-    return g;
+    return requireKnown(this.groups, 'group', id);
   }
 
   private requireProducer(id: string): Producer {
-    const p = this.producers.get(id);
-    if (!p) throw new SimulationError(`producer: '${id}' does not exist (producers: ${[...this.producers.keys()].join(', ') || 'none'})`);
-    return p;
+    return requireKnown(this.producers, 'producer', id);
   }
 
   /** Any consumer's controls: a consumer-group client's or a share consumer's. */
@@ -546,10 +540,15 @@ export class Simulation {
   }
 
   private requireConsumer(clientId: string): ConsumerClient {
-    const c = this.consumers.get(clientId);
-    if (!c) throw new SimulationError(`consumer: '${clientId}' does not exist (consumers: ${[...this.consumers.keys()].join(', ') || 'none'})`);
-    return c;
+    return requireKnown(this.consumers, 'consumer', clientId);
   }
+}
+
+/** The named item, or a SimulationError that lists what exists. */
+function requireKnown<T>(items: ReadonlyMap<string, T>, kind: string, id: string): T {
+  const item = items.get(id);
+  if (item === undefined) throw new SimulationError(`${kind}: '${id}' does not exist (${kind}s: ${[...items.keys()].join(', ') || 'none'})`);
+  return item;
 }
 
 function stripAt(entry: { at: unknown } & Action): Action {

@@ -10,7 +10,7 @@
  * (topic, partition) order of the output lists.
  */
 import type { Assignment, AssignmentInput, AssignorMember, TopicPartition } from './types';
-import { compareJavaStrings } from './memberOrder';
+import { compareJavaStrings, compareMemberInfo } from './memberOrder';
 
 export interface TopicIndex {
   /** Assignable topic names, sorted. */
@@ -185,4 +185,14 @@ export function subscribedTopicNumbers(index: TopicIndex, members: readonly Assi
     out[m] = list;
   }
   return out;
+}
+
+/** What range and roundrobin start from: the topic index, each member's topics, members in MemberInfo order. */
+export function prepareOrderedAssignment(input: AssignmentInput): { index: TopicIndex; subs: number[][]; order: number[] } {
+  const members = input.members;
+  checkUniqueMemberIds(members);
+  const index = buildTopicIndex(input);
+  const subs = subscribedTopicNumbers(index, members);
+  const order = members.map((_, i) => i).sort((a, b) => compareMemberInfo(members[a]!, members[b]!));
+  return { index, subs, order };
 }

@@ -7,15 +7,11 @@
  * contiguous block of `P / C` partitions, and the first `P % C` of them one more.
  */
 import type { Assignment, AssignmentInput, PartitionAssignor } from './types';
-import { buildTopicIndex, checkUniqueMemberIds, materialize, subscribedTopicNumbers } from './common';
-import { compareMemberInfo } from './memberOrder';
+import { materialize, prepareOrderedAssignment } from './common';
 
 export function assignRange(input: AssignmentInput): Assignment {
   const members = input.members;
-  checkUniqueMemberIds(members);
-  const index = buildTopicIndex(input);
-  const subs = subscribedTopicNumbers(index, members);
-  const order = members.map((_, i) => i).sort((a, b) => compareMemberInfo(members[a]!, members[b]!));
+  const { index, subs, order } = prepareOrderedAssignment(input);
 
   // topic → its subscribers in MemberInfo order (consumersPerTopic, sorted).
   const perTopic: number[][] = index.names.map(() => []);

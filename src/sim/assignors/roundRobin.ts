@@ -7,15 +7,11 @@
  * the partition it moves past the receiver.
  */
 import type { Assignment, AssignmentInput, PartitionAssignor } from './types';
-import { buildTopicIndex, checkUniqueMemberIds, materialize, subscribedTopicNumbers } from './common';
-import { compareMemberInfo } from './memberOrder';
+import { materialize, prepareOrderedAssignment } from './common';
 
 export function assignRoundRobin(input: AssignmentInput): Assignment {
   const members = input.members;
-  checkUniqueMemberIds(members);
-  const index = buildTopicIndex(input);
-  const subs = subscribedTopicNumbers(index, members);
-  const order = members.map((_, i) => i).sort((a, b) => compareMemberInfo(members[a]!, members[b]!));
+  const { index, subs, order } = prepareOrderedAssignment(input);
   const c = order.length;
 
   // perTopicPos[t] = positions (in `order`) of the members subscribed to t, ascending.

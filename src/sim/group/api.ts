@@ -177,21 +177,27 @@ export interface DescribeGroupsRequest {
   readonly groups: readonly string[];
 }
 
+/** Who a described member is: the same fields in DescribeGroups and ConsumerGroupDescribe. */
+export interface DescribedMemberIdentity {
+  readonly memberId: string;
+  readonly clientId: string;
+  readonly clientHost: string;
+}
+
 export interface DescribedGroup {
   readonly errorCode: ErrorName;
   readonly groupId: string;
   readonly groupState: string;
   readonly protocolType: string;
   readonly protocolData: string;
-  readonly members: ReadonlyArray<{
-    readonly memberId: string;
-    readonly groupInstanceId: string | null;
-    readonly clientId: string;
-    readonly clientHost: string;
-    /** The member's subscription for the chosen protocol. */
-    readonly memberMetadata: Uint8Array;
-    readonly memberAssignment: Uint8Array;
-  }>;
+  readonly members: ReadonlyArray<
+    DescribedMemberIdentity & {
+      readonly groupInstanceId: string | null;
+      /** The member's subscription for the chosen protocol. */
+      readonly memberMetadata: Uint8Array;
+      readonly memberAssignment: Uint8Array;
+    }
+  >;
 }
 
 export interface DescribeGroupsResponse {
@@ -211,15 +217,12 @@ export interface DescribedConsumerGroup {
   readonly assignmentEpoch: number;
   readonly assignorName: string;
   readonly members: ReadonlyArray<{
-    readonly memberId: string;
     readonly instanceId: string | null;
-    readonly clientId: string;
-    readonly clientHost: string;
     readonly memberEpoch: number;
     readonly subscribedTopicNames: readonly string[];
     readonly assignment: readonly TopicPartition[];
     readonly targetAssignment: readonly TopicPartition[];
-  }>;
+  } & DescribedMemberIdentity>;
 }
 
 export interface ConsumerGroupDescribeResponse {

@@ -104,11 +104,18 @@ export class ByteReader {
     return v;
   }
 
-  nullableString(field: string): string | null {
-    const n = this.int16(field);
+  /** A length prefix of `width` bytes: null for -1, else checked against what remains. */
+  private length(field: string, width: 2 | 4): number | null {
+    const n = width === 2 ? this.int16(field) : this.int32(field);
     if (n === -1) return null;
-    if (n < 0) throw new ByteFormatError(`${this.what}: ${field} has length ${n} at offset ${this.offset - 2}`);
+    if (n < 0) throw new ByteFormatError(`${this.what}: ${field} has length ${n} at offset ${this.offset - width}`);
     this.need(n, field);
+    return n;
+  }
+
+  nullableString(field: string): string | null {
+    const n = this.length(field, 2);
+    if (n === null) return null;
     const s = utf8Decode(this.data.subarray(this.offset, this.offset + n));
     this.offset += n;
     return s;
@@ -121,10 +128,8 @@ export class ByteReader {
   }
 
   bytes(field: string): Uint8Array | null {
-    const n = this.int32(field);
-    if (n === -1) return null;
-    if (n < 0) throw new ByteFormatError(`${this.what}: ${field} has length ${n} at offset ${this.offset - 4}`);
-    this.need(n, field);
+    const n = this.length(field, 4);
+    if (n === null) return null;
     const b = this.data.slice(this.offset, this.offset + n);
     this.offset += n;
     return b;

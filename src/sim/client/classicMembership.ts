@@ -12,10 +12,11 @@
  *   poll()), `max.poll.interval.ms`, and the leader's rejoin when metadata changed since it assigned.
  */
 import { getAssignor, isAssignorName } from '../assignors';
-import type { AssignorMember } from '../assignors/types';
+import type { AssignorMember, TopicPartition } from '../assignors/types';
 import { partitionName } from '../context';
 import type { JoinGroupResponse, SyncGroupResponse } from '../group/api';
-import { decodeAssignment, decodeStickyUserData, decodeSubscription, encodeAssignment, encodeStickyUserData, encodeSubscription, type StickyUserData } from '../group/consumerProtocol';
+import { ByteFormatError } from '../group/bytes';
+import { decodeAssignment, decodeStickyUserData, decodeSubscription, encodeAssignment, encodeStickyUserData, encodeSubscription, type ConsumerSubscription, type StickyUserData } from '../group/consumerProtocol';
 import type { Membership, MembershipHost, MembershipStatus } from './membership';
 
 export class ClassicMembership implements Membership {
@@ -218,7 +219,8 @@ export class ClassicMembership implements Membership {
   private assign(response: JoinGroupResponse): Array<{ memberId: string; assignment: Uint8Array }> {
     const protocol = response.protocolName ?? '';
     if (!isAssignorName(protocol)) return [];
-    const members = response.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, subscription: decodeSubscription(m.metadata) }));
+    // A member whose metadata cannot be read (a broken client) subscribes to nothing here.
+    const members = response.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, subscription: readSubscription(m.metadata) }));
     const subscribed = new Set<string>();
     for (const m of members) for (const t of m.subscription.topics) subscribed.add(t);
     const topics = new Map<string, number>();
@@ -231,7 +233,7 @@ export class ClassicMembership implements Membership {
     // from Subscription.ownedPartitions (FACTS §1.3).
     const fromUserData = protocol === 'sticky';
     const input: AssignorMember[] = members.map((m) => {
-      const sticky = fromUserData && m.subscription.userData ? decodeStickyUserData(m.subscription.userData) : undefined;
+      const sticky = fromUserData && m.subscription.userData ? readStickyUserData(m.subscription.userData) : undefined;
       const owned = fromUserData ? (sticky?.partitions ?? []) : m.subscription.ownedPartitions;
       const generation = fromUserData ? (sticky?.generation ?? -1) : m.subscription.generationId;
       return {
@@ -256,7 +258,15 @@ export class ClassicMembership implements Membership {
       this.rejoinReason = response.errorCode === 'REBALANCE_IN_PROGRESS' ? 'group is rebalancing' : `SyncGroup failed: ${response.errorCode}`;
       return;
     }
-    const assignment = decodeAssignment(response.assignment).partitions;
+    let assignment: readonly TopicPartition[];
+    try {
+      assignment = decodeAssignment(response.assignment).partitions;
+    } catch (e) {
+      if (!(e instanceof ByteFormatError)) throw e;
+      // A leader outside the engine sent bytes no consumer can read: the Java client's poll() throws.
+      this.host.fail(`SchemaException: the assignment from the group leader cannot be read (${e.message})`);
+      return;
+    }
     this.lastAssignment = { partitions: assignment.slice(), generation: this.generation };
     // The leader watches the metadata of every topic the group subscribes to, not only its own.
     this.assignmentSnapshot = this.pendingSnapshot;
@@ -283,5 +293,23 @@ export class ClassicMembership implements Membership {
 
   private sendLeave(reason: string): void {
     this.host.transport.send({ api: 'LeaveGroup', groupId: this.host.groupId, members: [{ memberId: this.memberId, groupInstanceId: this.instanceId, reason }] }, () => undefined);
+  }
+}
+
+function readSubscription(metadata: Uint8Array): ConsumerSubscription {
+  try {
+    return decodeSubscription(metadata);
+  } catch (e) {
+    if (!(e instanceof ByteFormatError)) throw e;
+    return { topics: [], userData: null, ownedPartitions: [], generationId: -1, rackId: null };
+  }
+}
+
+function readStickyUserData(data: Uint8Array): StickyUserData | undefined {
+  try {
+    return decodeStickyUserData(data);
+  } catch (e) {
+    if (!(e instanceof ByteFormatError)) throw e;
+    return undefined;
   }
 }

@@ -236,6 +236,37 @@ describe('A Java client in a group with simulated consumers', () => {
     assert.equal(java.heartbeat().response?.errorCode, 'UNKNOWN_MEMBER_ID');
   });
 
+  it('a client with unreadable metadata or a leader with an unreadable assignment breaks no simulated consumer silently', () => {
+    const events: SimEvent[] = [];
+    const sim = new Simulation(scenario(['sim-1']), (e) => events.push(e));
+    sim.runUntil(5_000);
+    const broken = new JavaClient(sim.connect('broken', '/10.0.0.9'));
+    const first = broken.send({ api: 'JoinGroup', groupId: GROUP, sessionTimeoutMs: 45_000, rebalanceTimeoutMs: 300_000, memberId: '', groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Uint8Array.of(0, 3, 0xff) }], reason: null });
+    broken.memberId = first.response!.memberId;
+    const join = broken.send({ api: 'JoinGroup', groupId: GROUP, sessionTimeoutMs: 45_000, rebalanceTimeoutMs: 300_000, memberId: broken.memberId, groupInstanceId: null, protocolType: 'consumer', protocols: [{ name: 'range', metadata: Uint8Array.of(0, 3, 0xff) }], reason: null });
+    runUntil(sim, undefined, () => join.response !== undefined, 3_100);
+    // sim-1 leads: the broken member subscribes to nothing it can read, so sim-1 keeps every partition.
+    assert.deepEqual(owned(sim, 'sim-1'), ['t-0', 't-1', 't-2', 't-3']);
+    assert.equal(sim.consumers.get('sim-1')!.status, 'running');
+
+    // Now a leader outside the engine hands sim-2 garbage: sim-2's poll() fails, named, and the run goes on.
+    const lab = new Simulation(scenario([]), (e) => events.push(e));
+    const leader = new JavaClient(lab.connect('java-client', '/10.0.0.7'));
+    const j = leader.joinWithId();
+    runUntil(lab, undefined, () => j.response !== undefined, 3_100);
+    leader.accept(j.response!);
+    leader.syncGroup([{ memberId: leader.memberId, partitions: [0, 1, 2, 3] }]);
+    lab.apply({ action: 'add-consumer', group: GROUP, consumer: { clientId: 'sim-2', ratePerSec: 100 } });
+    runUntil(lab, undefined, () => leader.heartbeat().response?.errorCode === 'REBALANCE_IN_PROGRESS', 1_000);
+    const again = leader.joinGroup();
+    leader.accept(again.response!);
+    const other = again.response!.members.find((m) => m.memberId !== leader.memberId)!;
+    leader.send({ api: 'SyncGroup', groupId: GROUP, generationId: leader.generation, memberId: leader.memberId, groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [{ memberId: other.memberId, assignment: Uint8Array.of(0, 3, 0, 0, 0, 9) }] });
+    const failed = events.find((e) => e.type === 'consumer-failed' && e.clientId === 'sim-2');
+    assert.ok(failed && failed.type === 'consumer-failed' && /SchemaException: the assignment from the group leader cannot be read/.test(failed.error), JSON.stringify(failed));
+    lab.runUntil(lab.now + 10_000);
+  });
+
   it('refuses what Kafka refuses: an unknown member id, a sync of another generation, mismatched protocols', () => {
     const sim = new Simulation(scenario(['sim-1']), () => undefined);
     sim.runUntil(5_000);

@@ -160,15 +160,8 @@ export interface ShareGroupHeartbeatRequest {
   readonly subscribedTopicNames: readonly string[];
 }
 
-export interface ShareGroupHeartbeatResponse {
-  readonly errorCode: ErrorName;
-  readonly errorMessage: string | null;
-  readonly memberId: string;
-  readonly memberEpoch: number;
-  readonly heartbeatIntervalMs: number;
-  /** The member's partitions (share groups send it on every heartbeat). */
-  readonly assignment: readonly TopicPartition[] | null;
-}
+/** The same fields as ConsumerGroupHeartbeat's response; share groups send the assignment on every heartbeat. */
+export type ShareGroupHeartbeatResponse = ConsumerGroupHeartbeatResponse;
 
 // ---- describing and listing ------------------------------------------------------------------
 

@@ -11,15 +11,12 @@ import * as vscode from 'vscode';
 import { type BuiltinScenario, listBuiltinScenarios } from './scenarios/builtinScenarios';
 import { createLog } from './base/outputChannel';
 import { SessionHost } from './session/sessionHost';
-import type { SimulationSession } from './session/simulationSession';
 import { ContextKeys } from './contextKeys/contextKeys';
-import type { ContextKeyValue } from './contextKeys/contextKeyValues';
 import { StatusBar } from './views/statusBar';
 import { SidebarViewProvider } from './views/sidebarViewProvider';
 import { SimulatorPanels } from './views/simulatorPanel';
-import type { ConnectionStats } from './views/webviewConnection';
 import { COMMANDS, SIDEBAR_VIEW_ID } from './ids';
-import type { CommandContext } from './commands/commandSupport';
+import type { CommandContext, ShowError } from './commands/commandSupport';
 import { registerSessionCommands } from './commands/sessionCommands';
 import { registerConsumerCommands } from './commands/consumerCommands';
 import { registerTopicCommands } from './commands/topicCommands';
@@ -27,6 +24,7 @@ import { registerFileCommands } from './commands/fileCommands';
 import { registerDescribeCommands } from './commands/describeCommands';
 import { registerScenarioCodeLens } from './scenarios/scenarioCodeLens';
 import { registerWalkthroughCommands } from './walkthrough/walkthroughCommands';
+import { type KafkaLabTestHooks, TestHooks } from './testing/testHooks';
 
 export const COMMAND_OPEN_TUTORIAL_SCENARIO = COMMANDS.openTutorialScenario;
 
@@ -34,29 +32,10 @@ export const COMMAND_OPEN_TUTORIAL_SCENARIO = COMMANDS.openTutorialScenario;
 export interface KafkaLabApi {
   listBuiltinScenarios(): Promise<BuiltinScenario[]>;
   /**
-   * Test hooks: the integration tests observe the live session through these. They are not a
-   * public API and may change with any release.
+   * Test hooks (testing/testHooks.ts), only when the extension does not run in Production mode
+   * (the integration suite runs it in Test mode). Not a public API; may change with any release.
    */
-  readonly testing: KafkaLabTestHooks;
-}
-
-export interface KafkaLabTestHooks {
-  /** The one live session. */
-  session(): SimulationSession;
-  /** The context keys as last set by the extension (a copy). */
-  contextKeys(): Record<string, ContextKeyValue>;
-  /** Drops the in-memory session and restores it from workspaceState, as a window reload does. */
-  reloadSession(): Promise<void>;
-  /** Writes the session to workspaceState now (it is otherwise debounced). */
-  persistSession(): Promise<void>;
-  /** Error messages the extension showed, oldest first; `clear` empties the list. */
-  errors(clear?: boolean): string[];
-  /** The status bar item's text. */
-  statusBarText(): string;
-  /** What the sidebar view and the panel received (undefined when not open). */
-  views(): { sidebar: ConnectionStats | undefined; panel: ConnectionStats | undefined };
-  /** Handles `message` as if the view's webview had sent it (validation included); false when that view is not open. */
-  sendFromWebview(view: 'sidebar' | 'panel', message: unknown): boolean;
+  readonly testing?: KafkaLabTestHooks;
 }
 
 let host: SessionHost | undefined;
@@ -77,7 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
   const sidebar = new SidebarViewProvider(extensionUri, sessionHost, log);
   const contextKeys = new ContextKeys(sessionHost);
   const statusBar = new StatusBar(sessionHost);
-  const ctx: CommandContext = { extensionUri, host: sessionHost, log, panels, errors: [] };
+  // An installed extension runs in Production mode and carries no test hooks.
+  const testHooks = context.extensionMode === vscode.ExtensionMode.Production ? undefined : new TestHooks();
+  const showError: ShowError = (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons);
+  const ctx: CommandContext = { extensionUri, host: sessionHost, log, panels, showError: testHooks?.recordingErrors(showError) ?? showError };
   context.subscriptions.push(
     sessionHost,
     panels,
@@ -97,20 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KafkaL
 
   return {
     listBuiltinScenarios: () => listBuiltinScenarios(extensionUri),
-    testing: {
-      session: () => sessionHost.session,
-      contextKeys: () => contextKeys.current(),
-      reloadSession: () => sessionHost.reload(),
-      persistSession: () => sessionHost.persistNow(),
-      errors: (clear = false) => {
-        const copy = ctx.errors.slice();
-        if (clear) ctx.errors.length = 0;
-        return copy;
-      },
-      statusBarText: () => statusBar.text,
-      views: () => ({ sidebar: sidebar.stats(), panel: panels.stats() }),
-      sendFromWebview: (view, message) => (view === 'sidebar' ? sidebar : panels).receiveForTest(message),
-    },
+    ...(testHooks ? { testing: testHooks.api({ host: sessionHost, contextKeys, statusBar, sidebar, panels }) } : {}),
   };
 }
 

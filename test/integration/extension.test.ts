@@ -18,6 +18,12 @@ describe('Kafka Lab extension', () => {
     assert.strictEqual(typeof ext.exports.listBuiltinScenarios, 'function');
   });
 
+  it('exposes its test hooks, since this suite runs it as a development extension (Test mode), not installed', async () => {
+    const ext = await activeExtension();
+    assert.ok(ext.exports.testing, 'activate returned no `testing`');
+    assert.strictEqual(typeof ext.exports.testing.errors, 'function');
+  });
+
   it('registers every command it contributes, under the "Kafka Lab" category', async () => {
     const ext = await activeExtension();
     const contributed: ContributedCommand[] = ext.packageJSON.contributes?.commands ?? [];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { KafkaLabApi } from '../../src/extension/extension';
+import type { KafkaLabTestHooks } from '../../src/extension/testing/testHooks';
 
 export const EXTENSION_ID = 'kafka-lab.kafka-consumer-group-lab';
 
@@ -9,6 +10,16 @@ export async function activeExtension(): Promise<vscode.Extension<KafkaLabApi>> 
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
   await ext.activate();
   return ext;
+}
+
+/**
+ * The extension's test hooks. `activate` exposes them only outside Production mode; this suite
+ * loads the extension as a development extension with a tests path, so VS Code runs it in Test mode.
+ */
+export async function testHooks(): Promise<KafkaLabTestHooks> {
+  const ext = await activeExtension();
+  assert.ok(ext.exports.testing, 'the extension exposes no test hooks: it runs in Production mode (installed), not as a development extension under test');
+  return ext.exports.testing;
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {

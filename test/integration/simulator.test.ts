@@ -5,9 +5,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { KafkaLabTestHooks } from '../../src/extension/extension';
+import type { KafkaLabTestHooks } from '../../src/extension/testing/testHooks';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { activeExtension, closeAllEditors, workspaceFolder } from './helpers';
+import { activeExtension, closeAllEditors, testHooks, workspaceFolder } from './helpers';
 
 let hooks: KafkaLabTestHooks;
 
@@ -31,7 +31,7 @@ async function waitFor(what: string, ok: () => boolean, timeoutMs = 120_000): Pr
 
 describe('Simulator: one live session', () => {
   before(async () => {
-    hooks = (await activeExtension()).exports.testing;
+    hooks = await testHooks();
   });
   beforeEach(async () => {
     await vscode.commands.executeCommand('kafkaLab.pause');
@@ -277,7 +277,7 @@ describe('Simulator: one live session', () => {
 
 describe('Simulator views', () => {
   before(async () => {
-    hooks = (await activeExtension()).exports.testing;
+    hooks = await testHooks();
   });
   after(closeAllEditors);
 

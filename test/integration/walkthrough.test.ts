@@ -6,10 +6,10 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { KafkaLabTestHooks } from '../../src/extension/extension';
+import type { KafkaLabTestHooks } from '../../src/extension/testing/testHooks';
 import { OPEN_STEP_COMMAND, WALKTHROUGH_ID, WALKTHROUGH_STEPS } from '../../src/extension/walkthrough/walkthroughSteps';
 import { evaluateWhen, onContextExpression } from '../support/whenClause';
-import { activeExtension, closeAllEditors } from './helpers';
+import { activeExtension, closeAllEditors, testHooks } from './helpers';
 
 interface StepContribution {
   id: string;
@@ -19,7 +19,7 @@ interface StepContribution {
   completionEvents: string[];
 }
 
-let ext: vscode.Extension<{ testing: KafkaLabTestHooks }>;
+let ext: vscode.Extension<unknown>;
 let hooks: KafkaLabTestHooks;
 
 async function readText(relative: string): Promise<string> {
@@ -48,8 +48,8 @@ async function localized(value: string, language: 'en' | 'ko'): Promise<string |
 
 describe('Walkthrough: contributed, with its media in both languages', () => {
   before(async () => {
-    ext = (await activeExtension()) as unknown as typeof ext;
-    hooks = ext.exports.testing;
+    ext = await activeExtension();
+    hooks = await testHooks();
   });
 
   it(`contributes ${WALKTHROUGH_ID} with 11 steps, each with a page, a button and a completion event`, () => {
@@ -113,8 +113,8 @@ describe('Walkthrough: contributed, with its media in both languages', () => {
 
 describe('Walkthrough: each step\'s button reaches the state its completion event waits for', () => {
   before(async () => {
-    ext = (await activeExtension()) as unknown as typeof ext;
-    hooks = ext.exports.testing;
+    ext = await activeExtension();
+    hooks = await testHooks();
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('kafkaLab.pause');

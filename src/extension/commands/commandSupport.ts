@@ -18,21 +18,22 @@ export interface SimulatorPanelControl {
   show(preserveFocus?: boolean): vscode.WebviewPanel;
 }
 
+/** Shows an error notification with `buttons`; resolves to the button chosen (vscode.window.showErrorMessage's shape). */
+export type ShowError = (message: string, ...buttons: string[]) => Thenable<string | undefined>;
+
 export interface CommandContext {
   readonly extensionUri: vscode.Uri;
   readonly host: SessionHost;
   readonly log: Log;
   readonly panels: SimulatorPanelControl;
-  /** Error messages shown to the user, newest last (the tests read them). */
-  readonly errors: string[];
+  /** How reportError shows a message (vscode.window.showErrorMessage). */
+  readonly showError: ShowError;
 }
 
 /** Shows `message` as an error notification and writes it to the log. */
 export function reportError(ctx: CommandContext, message: string, ...buttons: string[]): Thenable<string | undefined> {
-  ctx.errors.push(message);
-  if (ctx.errors.length > 50) ctx.errors.splice(0, ctx.errors.length - 50);
   ctx.log.warn(message);
-  return vscode.window.showErrorMessage(message, ...buttons);
+  return ctx.showError(message, ...buttons);
 }
 
 export function checker(ctx: CommandContext): ArgumentChecker {

@@ -20,7 +20,7 @@ import { runProtocolComparison } from './protocolComparison';
 /** Events sent with `init` (the webview keeps about this many). */
 export const INIT_EVENTS = 1_000;
 
-/** Counters for the tests and the log. */
+/** What one connection has done: its view's state and counts of what it posted and refused. */
 export interface ConnectionStats {
   readonly view: ViewKind;
   readonly visible: boolean;
@@ -98,7 +98,7 @@ export class WebviewConnection extends Disposable {
     this.ready = false;
   }
 
-  /** Handles one message from the webview (public for the tests' `sendFromWebview` hook). */
+  /** Handles one message from the webview: checked, then acted on; a malformed one is only logged. */
   receive(raw: unknown): void {
     const checked = checkWebviewMessage(raw);
     if (!checked.ok) {
@@ -184,18 +184,13 @@ function localizedStatus(status: SessionStatus): SessionStatus {
   return { ...status, scenarioName: localizeScenarioText(status.scenarioName) };
 }
 
-/** What the sidebar view and the panel share: their one live connection and its test hooks. */
+/** What the sidebar view and the panel share: their one live connection. */
 export abstract class ConnectedWebviewHost extends Disposable {
   protected connection: WebviewConnection | undefined;
 
-  /** Test hook: handle `message` as if this view's webview had sent it; false when the view is not open. */
-  receiveForTest(message: unknown): boolean {
-    this.connection?.receive(message);
-    return this.connection !== undefined;
-  }
-
-  stats(): ConnectionStats | undefined {
-    return this.connection?.stats();
+  /** The connection to the view's webview while the view is open. */
+  get openConnection(): WebviewConnection | undefined {
+    return this.connection;
   }
 
   override dispose(): void {

@@ -9,7 +9,7 @@ const MAX_DEPTH = 4;
 /** Items or properties shown per level before "...". */
 const MAX_ENTRIES = 8;
 
-export function showValue(value: unknown, maxLength = 80): string {
+export function showValue(value: unknown, maxLength = 60): string {
   let out = '';
   const full = (): boolean => out.length > maxLength;
   const write = (s: string): void => {

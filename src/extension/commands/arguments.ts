@@ -8,7 +8,7 @@
  * No `vscode` import (unit-tested in Node): messages go through an injected `l10n.t` so the
  * extension localises them with `vscode.l10n.t` and the tests with a plain formatter.
  */
-import { ASSIGNOR_NAMES, isAssignorName, isRecord, ok, parseDuration, refused, showValue as showBounded } from '../../sim';
+import { ASSIGNOR_NAMES, isAssignorName, isRecord, ok, parseDuration, refused, showValue } from '../../sim';
 import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
 import type { Action, AssignorName, ConsumerStatus, Result, SimSnapshot } from '../../sim';
 
@@ -45,11 +45,6 @@ export function everyConsumer(snap: SimSnapshot): AnyConsumer[] {
     for (const m of g.members) out.push({ clientId: m.clientId, status: m.status, group: g.groupId, kind: 'share', reads: m.assignment.map((tp) => `${tp.topic}-${tp.partition}`) });
   }
   return out;
-}
-
-/** A value inside a message: bounded in depth and length, never throws (src/sim/showValue.ts). */
-export function showValue(value: unknown): string {
-  return showBounded(value, 60);
 }
 
 /** Reads a number the user typed ("50", " 2.5 "); NaN when it is not one. */

@@ -11,7 +11,7 @@ import { builtinScenariosDir, SCENARIO_SUFFIX } from '../scenarios/builtinScenar
 import { replayEventLog } from '../session/eventLog';
 import type { ScenarioSource } from '../session/sessionHost';
 import { formatScenarioErrors, loadScenario } from '../../sim';
-import { showValue } from './arguments';
+import { showValue } from '../../sim';
 import { CommandContext, reportError } from './commandSupport';
 import { COMMANDS } from '../ids';
 

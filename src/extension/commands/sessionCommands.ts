@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { MAX_SPEED, MIN_SPEED, SPEEDS } from '../../protocol/messages';
 import { CommandContext, pickOne, reportError } from './commandSupport';
-import { showValue } from './arguments';
+import { showValue } from '../../sim';
 import { COMMANDS } from '../ids';
 
 export function registerSessionCommands(ctx: CommandContext): vscode.Disposable[] {

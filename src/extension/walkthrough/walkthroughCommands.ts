@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandSupport';
 import { reportError } from '../commands/commandSupport';
-import { showValue } from '../commands/arguments';
+import { showValue } from '../../sim';
 import { builtinScenariosDir } from '../scenarios/builtinScenarios';
 import { formatScenarioErrors, loadScenario } from '../../sim';
 import { OPEN_STEP_COMMAND, WALKTHROUGH_STEPS, resolveWalkthroughStep } from './walkthroughSteps';

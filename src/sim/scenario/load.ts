@@ -22,7 +22,8 @@ import type { ConsumerConfig, ConsumerSpec, GroupSpec, ProducerSpec, Scenario, S
 import { formatDuration, tryParseDuration } from './duration';
 import { MAX_CONSUMERS_PER_GROUP, MAX_CONSUMERS_TOTAL, MAX_GROUPS, MAX_RUN_MS, MAX_RUN_TEXT, MAX_TOPICS, MAX_TOTAL_PARTITIONS } from '../limits';
 import { parseJsonText } from './jsonText';
-import { MAX_ERRORS, ScenarioError, SchemaNode, childPath, scenarioSchema, show, validateScenarioShape } from './validate';
+import { MAX_ERRORS, ScenarioError, SchemaNode, childPath, scenarioSchema, validateScenarioShape } from './validate';
+import { showValue } from '../showValue';
 
 export type { ScenarioError } from './validate';
 export { lineColumn, locateJsonError } from './jsonText';
@@ -61,7 +62,7 @@ export function checkScenario(value: unknown): LoadResult {
  */
 export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
   return errors
-    .map((e) => (e.value === undefined ? `${e.path}: ${e.message}` : `${e.path}: ${show(e.value)} is not valid: ${e.message}`))
+    .map((e) => (e.value === undefined ? `${e.path}: ${e.message}` : `${e.path}: ${showValue(e.value)} is not valid: ${e.message}`))
     .join('\n');
 }
 

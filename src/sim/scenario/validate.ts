@@ -215,9 +215,9 @@ function validateNode(ctx: Context, schemaOrBool: SchemaNode | boolean, value: u
     }
   }
 
-  if (hasOwn(s, 'const') && !deepEqual(value, s.const)) ctx.add(path, value, `expected ${show(s.const)}`);
+  if (hasOwn(s, 'const') && !deepEqual(value, s.const)) ctx.add(path, value, `expected ${showValue(s.const)}`);
   if (s.enum !== undefined && !s.enum.some((e) => deepEqual(value, e))) {
-    ctx.add(path, value, `expected one of ${s.enum.map(show).join(', ')}${didYouMean(value, s.enum)}`);
+    ctx.add(path, value, `expected one of ${s.enum.map((v) => showValue(v)).join(', ')}${didYouMean(value, s.enum)}`);
   }
 
   if (typeof value === 'number') checkNumber(ctx, s, value, path);
@@ -421,7 +421,7 @@ function checkAlternatives(ctx: Context, branches: readonly (SchemaNode | boolea
       for (const e of results[idx]!.errors) ctx.add(e.path, e.value, e.message);
     } else if (!already) {
       const consts = branches.map((b) => ((ctx.deref(b) as SchemaNode).properties![disc] as SchemaNode).const);
-      ctx.add(dp, value[disc], `expected one of ${consts.map(show).join(', ')}${didYouMean(value[disc], consts)}`);
+      ctx.add(dp, value[disc], `expected one of ${consts.map((v) => showValue(v)).join(', ')}${didYouMean(value[disc], consts)}`);
     }
     return;
   }
@@ -462,8 +462,8 @@ function describe(ctx: Context, node: SchemaNode | boolean, depth = 0): string {
   if (node === false || depth > 8) return 'nothing';
   const n = ctx.deref(node);
   if (typeof n === 'boolean') return n ? 'any value' : 'nothing';
-  if (n.enum) return `one of ${n.enum.map(show).join(', ')}`;
-  if (hasOwn(n, 'const')) return show(n.const);
+  if (n.enum) return `one of ${n.enum.map((v) => showValue(v)).join(', ')}`;
+  if (hasOwn(n, 'const')) return showValue(n.const);
   const alts = n.anyOf ?? n.oneOf;
   if (n.type === undefined && alts) return alts.map((a) => describe(ctx, a, depth + 1)).join(' or ');
   if (n.type === undefined && n.allOf && n.allOf.length === 1) return describe(ctx, n.allOf[0]!, depth + 1);
@@ -503,7 +503,7 @@ function range(n: SchemaNode): string {
 
 function describeString(n: SchemaNode): string {
   if (n.examples && n.examples.length) {
-    const ex = n.examples.slice(0, 4).map(show);
+    const ex = n.examples.slice(0, 4).map((v) => showValue(v));
     const like = ex.length === 1 ? ex[0] : `${ex.slice(0, -1).join(', ')} or ${ex[ex.length - 1]}`;
     return `a string like ${like}`;
   }
@@ -513,10 +513,6 @@ function describeString(n: SchemaNode): string {
   return 'a string';
 }
 
-/** A short JSON rendering of a value for messages. */
-export function show(v: unknown): string {
-  return showValue(v, 60);
-}
 
 function didYouMean(value: unknown, candidates: readonly unknown[]): string {
   if (typeof value !== 'string' || value.length > 100) return '';
@@ -531,7 +527,7 @@ function didYouMean(value: unknown, candidates: readonly unknown[]): string {
     }
   }
   if (best === undefined || bestD > Math.max(1, Math.floor(best.length / 3))) return '';
-  return `; did you mean ${show(best)}?`;
+  return `; did you mean ${showValue(best)}?`;
 }
 
 function editDistance(a: string, b: string): number {

@@ -83,7 +83,10 @@ export class ClassicMembership implements Membership {
         this.fenced();
       } else if (error !== 'NONE') {
         if (this.status !== 'joining') {
+          // ILLEGAL_GENERATION keeps the member id (the member is still known); UNKNOWN_MEMBER_ID does not.
+          const memberId = this.memberId;
           this.resetGeneration();
+          if (error === 'ILLEGAL_GENERATION') this.memberId = memberId;
           this.rejoinReason = `heartbeat failed: ${error}`;
         }
       }
@@ -151,7 +154,7 @@ export class ClassicMembership implements Membership {
     const protocols = config.assignors.map((name) => ({
       name,
       metadata: encodeSubscription({
-        topics: this.host.topics,
+        topics: [...this.host.topics].sort(),
         userData: name === 'sticky' && this.lastAssignment ? encodeStickyUserData(this.lastAssignment) : null,
         ownedPartitions: owned,
         generationId: this.generation,
@@ -206,8 +209,10 @@ export class ClassicMembership implements Membership {
     this.protocolName = response.protocolName ?? '';
     let assignments: Array<{ memberId: string; assignment: Uint8Array }> = [];
     this.pendingSnapshot = undefined;
-    if (response.leader === response.memberId && !response.skipAssignment) {
-      assignments = this.assign(response);
+    if (response.leader === response.memberId) {
+      if (!response.skipAssignment) assignments = this.assign(response);
+      // A returning static leader assigns nothing but still watches the metadata it knows.
+      else this.pendingSnapshot = new Map(this.host.metadata);
     }
     this.host.transport.send(
       { api: 'SyncGroup', groupId: this.host.groupId, generationId: this.generation, memberId: this.memberId, groupInstanceId: this.instanceId, protocolType: 'consumer', protocolName: this.protocolName, assignments },

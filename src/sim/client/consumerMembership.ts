@@ -98,12 +98,24 @@ export class ConsumerMembership implements Membership {
         this.host.fail('FencedInstanceIdException: another consumer joined with the same group.instance.id');
         return;
       }
+      if (response.errorCode === 'UNSUPPORTED_ASSIGNOR' || response.errorCode === 'INVALID_REQUEST' || response.errorCode === 'UNRELEASED_INSTANCE_ID') {
+        // Fatal for the Java client: poll() throws.
+        this.status = 'unjoined';
+        this.generation = -1;
+        this.host.fail(`${exceptionName(response.errorCode)}: ${response.errorMessage ?? response.errorCode}`);
+        return;
+      }
       if (response.errorCode !== 'NONE') {
-        // Fenced or forgotten: give everything up and rejoin with epoch 0.
+        // Fenced or forgotten: give everything up and rejoin with epoch 0 — at once the first
+        // time; if the rejoin fails too, at the next poll() (the client backs off, it does not spin).
+        const retrying = this.generation === JOIN_EPOCH;
         this.status = 'unjoined';
         this.generation = -1;
         this.rejoinReason = `heartbeat failed: ${response.errorCode}`;
-        this.join(now);
+        if (!retrying) {
+          this.rejoinReason = undefined;
+          this.join(now);
+        }
         return;
       }
       this.generation = response.memberEpoch;
@@ -143,4 +155,8 @@ export class ConsumerMembership implements Membership {
     this.host.transport.send(this.request(epoch), () => undefined);
     this.generation = -1;
   }
+}
+
+function exceptionName(error: string): string {
+  return error.toLowerCase().replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase()) + 'Exception';
 }

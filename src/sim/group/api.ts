@@ -130,11 +130,14 @@ export interface ConsumerGroupHeartbeatRequest {
   readonly memberEpoch: number;
   readonly instanceId: string | null;
   readonly rackId: string | null;
+  /** -1: unchanged since the last heartbeat. */
   readonly rebalanceTimeoutMs: number;
-  readonly subscribedTopicNames: readonly string[];
+  /** null: unchanged (the Java client sends the full request only when joining or when it changed). */
+  readonly subscribedTopicNames: readonly string[] | null;
+  /** null: the broker's first assignor. */
   readonly serverAssignor: string | null;
-  /** What the member owns now (its reconciled assignment). */
-  readonly topicPartitions: readonly TopicPartition[];
+  /** What the member owns now (its reconciled assignment); null: unchanged. */
+  readonly topicPartitions: readonly TopicPartition[] | null;
 }
 
 export interface ConsumerGroupHeartbeatResponse {

@@ -59,6 +59,8 @@ export class ClassicGroup implements Group {
   leaderId: string | undefined;
   readonly members = new Map<string, ClassicMember>();
   readonly offsets: GroupOffsets;
+  /** The members' JoinGroup protocol type ('consumer' for Kafka consumers; Connect says 'connect'). */
+  private protocolTypeName = 'consumer';
   /** Ids handed out with MEMBER_ID_REQUIRED, until the member joins with them or its session expires. */
   private readonly pendingMembers = new Map<string, number>();
   /** Members that got a JoinGroup response of this generation and have not sent SyncGroup. */
@@ -85,7 +87,13 @@ export class ClassicGroup implements Group {
     const fail = (errorCode: ErrorName, memberId = req.memberId): void =>
       this.env.later(() => respond({ errorCode, generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId, members: [] }));
     const others = [...this.members.values()].filter((m) => m.memberId !== req.memberId && (req.groupInstanceId === null || m.groupInstanceId !== req.groupInstanceId));
-    if (req.protocolType !== 'consumer' || names.length === 0 || (others.length > 0 && !names.some((a) => others.every((m) => m.protocols.some((p) => p.name === a))))) {
+    if (req.sessionTimeoutMs < ctx.broker.minSessionTimeoutMs || req.sessionTimeoutMs > ctx.broker.maxSessionTimeoutMs) {
+      // group.min/max.session.timeout.ms bound what a member may ask for.
+      fail('INVALID_SESSION_TIMEOUT');
+      return;
+    }
+    const protocolTypeDiffers = this.members.size > 0 && this.protocolTypeName !== req.protocolType;
+    if (req.protocolType === '' || names.length === 0 || protocolTypeDiffers || (others.length > 0 && !names.some((a) => others.every((m) => m.protocols.some((p) => p.name === a))))) {
       ctx.emit({ type: 'join-rejected', group: this.groupId, clientId: context.clientId, error: 'INCONSISTENT_GROUP_PROTOCOL', assignors: names, groupAssignors: others.length > 0 ? commonProtocols(others) : [] });
       fail('INCONSISTENT_GROUP_PROTOCOL');
       return;
@@ -97,9 +105,17 @@ export class ClassicGroup implements Group {
     }
     if (!member && req.groupInstanceId !== null) {
       const existing = this.findStatic(req.groupInstanceId);
+      if (existing && req.memberId !== '') {
+        // Only a restarted instance (no member id yet) replaces a static member; anything else is an old one.
+        fail('FENCED_INSTANCE_ID');
+        return;
+      }
       if (existing) {
         if (this.replaceStaticMember(existing, context, req, respond)) return;
         member = existing;
+      } else if (req.memberId !== '') {
+        fail('UNKNOWN_MEMBER_ID');
+        return;
       }
     }
     if (!member) {
@@ -117,14 +133,17 @@ export class ClassicGroup implements Group {
         }
       }
       member = this.addMember(context, req, req.memberId !== '' ? req.memberId : `${req.groupInstanceId}-${ctx.rng.uuid()}`);
-    } else if (this.state === 'Stable' && member.memberId !== this.leaderId && sameProtocols(member.protocols, req.protocols)) {
-      // Nothing changed for a follower of a Stable group: it gets the current generation back.
+    } else if (sameProtocols(member.protocols, req.protocols) && (this.state === 'CompletingRebalance' || (this.state === 'Stable' && member.memberId !== this.leaderId))) {
+      // Nothing changed (a retry, or a follower of a Stable group): the current generation again,
+      // with the member list for the leader of a generation still waiting for its SyncGroup.
       member.lastHeartbeat = ctx.now;
       member.missedHeartbeatsReported = 0;
       const current = member;
-      this.env.later(() => respond(this.joinResponse(current, false)));
+      const withMembers = this.state === 'CompletingRebalance' && member.memberId === this.leaderId;
+      this.env.later(() => respond(this.joinResponse(current, withMembers, false)));
       return;
     }
+    this.protocolTypeName = req.protocolType;
     member.protocols = req.protocols;
     member.sessionTimeoutMs = req.sessionTimeoutMs;
     member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
@@ -212,7 +231,7 @@ export class ClassicGroup implements Group {
     return {
       errorCode: 'NONE',
       generationId: this.generation,
-      protocolType: 'consumer',
+      protocolType: this.protocolTypeName,
       protocolName: this.assignor ?? null,
       leader: this.leaderId ?? '',
       skipAssignment,
@@ -240,13 +259,13 @@ export class ClassicGroup implements Group {
     const problem = this.validateMember(req.memberId, req.groupInstanceId);
     if (problem) return error(problem);
     if (req.generationId !== this.generation) return error('ILLEGAL_GENERATION');
-    if ((req.protocolName !== null && req.protocolName !== this.assignor) || (req.protocolType !== null && req.protocolType !== 'consumer')) return error('INCONSISTENT_GROUP_PROTOCOL');
+    if ((req.protocolName !== null && req.protocolName !== this.assignor) || (req.protocolType !== null && req.protocolType !== this.protocolTypeName)) return error('INCONSISTENT_GROUP_PROTOCOL');
     if (this.state === 'PreparingRebalance') return error('REBALANCE_IN_PROGRESS');
     const member = this.members.get(req.memberId);
     if (!member) return error('UNKNOWN_MEMBER_ID');
     this.pendingSync.delete(member.memberId);
     if (this.state === 'Stable') {
-      this.env.later(() => respond({ errorCode: 'NONE', protocolType: 'consumer', protocolName: this.assignor ?? null, assignment: member.assignmentBytes }));
+      this.env.later(() => respond({ errorCode: 'NONE', protocolType: this.protocolTypeName, protocolName: this.assignor ?? null, assignment: member.assignmentBytes }));
       return;
     }
     // CompletingRebalance: wait for the leader's assignment.
@@ -289,7 +308,7 @@ export class ClassicGroup implements Group {
       if (!waiting) continue;
       m.awaitingSync = undefined;
       const assignment = m.assignmentBytes;
-      this.env.later(() => waiting({ errorCode: 'NONE', protocolType: 'consumer', protocolName: this.assignor ?? null, assignment }));
+      this.env.later(() => waiting({ errorCode: 'NONE', protocolType: this.protocolTypeName, protocolName: this.assignor ?? null, assignment }));
     }
   }
 
@@ -330,8 +349,8 @@ export class ClassicGroup implements Group {
     if (memberId === '' && generationId < 0) return this.members.size > 0 ? 'UNKNOWN_MEMBER_ID' : undefined;
     const problem = this.validateMember(memberId, groupInstanceId);
     if (problem) return problem;
-    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
     if (generationId !== this.generation) return 'ILLEGAL_GENERATION';
+    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
     return undefined;
   }
 
@@ -346,7 +365,11 @@ export class ClassicGroup implements Group {
   // ---- the clock ----------------------------------------------------------------------------
 
   tick(now: number): void {
-    for (const [id, expires] of this.pendingMembers) if (now >= expires) this.pendingMembers.delete(id);
+    for (const [id, expires] of this.pendingMembers) {
+      if (now < expires) continue;
+      this.pendingMembers.delete(id);
+      this.tryCompleteJoin();
+    }
     if (this.state === 'PreparingRebalance') {
       if (now >= this.initialDelayUntil) {
         if (this.joinedDuringDelay && this.initialDelayRemaining > 0) {
@@ -361,6 +384,7 @@ export class ClassicGroup implements Group {
         }
       }
       if (this.state === 'PreparingRebalance' && now >= this.rebalanceDeadline) {
+        this.pendingMembers.clear();
         for (const m of [...this.members.values()]) {
           // Static members that have not rejoined stay; only their session timeout removes them.
           if (!m.awaitingJoin && m.groupInstanceId === undefined) {
@@ -436,6 +460,8 @@ export class ClassicGroup implements Group {
 
   private tryCompleteJoin(): void {
     if (this.state !== 'PreparingRebalance' || this.initialDelayUntil !== Infinity) return;
+    // Ids handed out with MEMBER_ID_REQUIRED are expected back before the join phase ends.
+    if (this.pendingMembers.size > 0) return;
     for (const m of this.members.values()) if (!m.awaitingJoin) return;
     this.completeJoin();
   }

@@ -11,7 +11,7 @@ import type { ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse, Des
 import type { ErrorName } from './errors';
 import type { Group, GroupEnv, MemberView } from './group';
 import type { GroupOffsets } from './offsets';
-import { computeTargetAssignment, JOIN_EPOCH, key, Kip848Member, LEAVE_EPOCH, reconcile, sameAssignment, sortPartitions, STATIC_LEAVE_EPOCH } from './reconciliation';
+import { computeTargetAssignment, JOIN_EPOCH, kafkaUuid, key, Kip848Member, LEAVE_EPOCH, reconcile, sameAssignment, sortPartitions, STATIC_LEAVE_EPOCH } from './reconciliation';
 import type { ClientContext } from './transport';
 
 interface ConsumerMember extends MemberView {
@@ -59,7 +59,21 @@ export class ConsumerGroup implements Group {
     return { errorCode, errorMessage: null, memberId, memberEpoch, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment };
   }
 
-  heartbeat(context: ClientContext, req: ConsumerGroupHeartbeatRequest): ConsumerGroupHeartbeatResponse {
+  /** What Kafka refuses before it looks at the group (`throwIfConsumerGroupHeartbeatRequestIsInvalid`). */
+  private invalidRequest(req: ConsumerGroupHeartbeatRequest): { error: ErrorName; message: string } | undefined {
+    if (req.memberEpoch < STATIC_LEAVE_EPOCH) return { error: 'INVALID_REQUEST', message: `MemberEpoch ${req.memberEpoch} is not valid` };
+    if (req.memberEpoch !== JOIN_EPOCH && req.memberId === '') return { error: 'INVALID_REQUEST', message: 'MemberId can not be empty' };
+    if (req.memberEpoch === JOIN_EPOCH) {
+      if (req.subscribedTopicNames === null) return { error: 'INVALID_REQUEST', message: 'SubscribedTopicNames must be set in first request' };
+      if (req.topicPartitions !== null && req.topicPartitions.length > 0) return { error: 'INVALID_REQUEST', message: 'TopicPartitions must be empty when (re-)joining' };
+      if (req.rebalanceTimeoutMs < 0) return { error: 'INVALID_REQUEST', message: 'RebalanceTimeoutMs must be provided in first request' };
+    }
+    if (req.serverAssignor !== null && req.serverAssignor !== 'uniform' && req.serverAssignor !== 'range') return { error: 'UNSUPPORTED_ASSIGNOR', message: `ServerAssignor ${req.serverAssignor} is not supported; supported assignors: uniform, range` };
+    return undefined;
+  }
+
+  heartbeat(context: ClientContext, request: ConsumerGroupHeartbeatRequest): ConsumerGroupHeartbeatResponse {
+    let req = request;
     const ctx = this.ctx;
     let member = this.members.get(req.memberId);
 
@@ -78,7 +92,12 @@ export class ConsumerGroup implements Group {
       return this.response('NONE', req.memberId, req.memberEpoch);
     }
 
+    const invalid = this.invalidRequest(req);
+    if (invalid) return { ...this.response(invalid.error, req.memberId, -1), errorMessage: invalid.message };
+
     if (req.memberEpoch === JOIN_EPOCH) {
+      // A member without an id gets one (clients before KIP-1082 let the coordinator choose).
+      if (req.memberId === '') req = { ...req, memberId: kafkaUuid(ctx) };
       const previous = req.instanceId !== null ? this.findStatic(req.instanceId) : undefined;
       if (previous && previous.memberId !== req.memberId) {
         // A static member is back: it takes over the previous instance's assignment, no new epoch;
@@ -90,7 +109,6 @@ export class ConsumerGroup implements Group {
         previous.clientId = context.clientId;
         previous.host = context.clientHost;
         previous.reconciliation.leftTemporarily = false;
-        previous.reconciliation.lastSent = '';
         this.members.set(req.memberId, previous);
         ctx.emit({ type: 'static-member-rejoined', group: this.groupId, memberId: req.memberId, previousMemberId, groupInstanceId: req.instanceId ?? '', clientId: context.clientId });
         member = previous;
@@ -100,7 +118,7 @@ export class ConsumerGroup implements Group {
           clientId: context.clientId,
           host: context.clientHost,
           groupInstanceId: req.instanceId ?? undefined,
-          subscription: req.subscribedTopicNames,
+          subscription: req.subscribedTopicNames ?? [],
           rebalanceTimeoutMs: req.rebalanceTimeoutMs,
           sessionTimeoutMs: ctx.broker.consumerSessionTimeoutMs,
           heartbeatIntervalMs: ctx.broker.consumerHeartbeatIntervalMs,
@@ -112,8 +130,16 @@ export class ConsumerGroup implements Group {
         this.members.set(member.memberId, member);
         ctx.emit({ type: 'member-joined', group: this.groupId, memberId: member.memberId, clientId: member.clientId, ...(member.groupInstanceId !== undefined ? { groupInstanceId: member.groupInstanceId } : {}) });
         this.bumpGroupEpoch(`member ${member.memberId} joined the group`);
+      } else {
+        // The same member joining again (it lost its partitions): it starts from nothing.
+        const r = member.reconciliation;
+        [r.memberEpoch, r.previousMemberEpoch, r.state, r.assigned, r.pendingRevocation] = [0, -1, 'STABLE', [], []];
+        member.assignment = [];
       }
+      // A join is a full request: the response carries the whole assignment.
+      member.reconciliation.lastSent = '\u0000';
     } else {
+      // A member replaced by a new instance of its group.instance.id is fenced; any other unknown one rejoins.
       if (!member) return this.response(this.fencedMemberIds.has(req.memberId) ? 'FENCED_INSTANCE_ID' : 'UNKNOWN_MEMBER_ID', req.memberId, -1);
       const r = member.reconciliation;
       if (req.memberEpoch !== r.memberEpoch && req.memberEpoch !== r.previousMemberEpoch) return this.response('FENCED_MEMBER_EPOCH', req.memberId, -1);
@@ -121,8 +147,8 @@ export class ConsumerGroup implements Group {
 
     member.lastHeartbeat = ctx.now;
     member.missedHeartbeatsReported = 0;
-    member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
-    if (!sameTopics(member.subscription, req.subscribedTopicNames)) {
+    if (req.rebalanceTimeoutMs >= 0) member.rebalanceTimeoutMs = req.rebalanceTimeoutMs;
+    if (req.subscribedTopicNames !== null && !sameTopics(member.subscription, req.subscribedTopicNames)) {
       member.subscription = req.subscribedTopicNames;
       this.bumpGroupEpoch(`member ${member.memberId} changed its subscription`);
     }
@@ -131,7 +157,9 @@ export class ConsumerGroup implements Group {
 
     const owners = this.owners();
     const r = member.reconciliation;
-    reconcile(r, member.memberId, this.assignmentEpoch, req.topicPartitions, (tp) => owners.get(key(tp)));
+    // Without a list, the member owns what it was last given and has not been asked to revoke yet.
+    const owned = req.topicPartitions ?? [...r.assigned, ...r.pendingRevocation];
+    reconcile(r, member.memberId, this.assignmentEpoch, owned, (tp) => owners.get(key(tp)));
     member.assignment = r.assigned.slice();
     this.updateState();
 
@@ -156,7 +184,6 @@ export class ConsumerGroup implements Group {
       const silent = now - m.lastHeartbeat;
       if (silent >= m.sessionTimeoutMs) {
         this.members.delete(m.memberId);
-        this.fencedMemberIds.add(m.memberId);
         this.ctx.emit({ type: 'session-timed-out', group: this.groupId, memberId: m.memberId, clientId: m.clientId, sessionTimeoutMs: m.sessionTimeoutMs });
         this.bumpGroupEpoch(`member ${m.memberId} session expired`);
         this.updateState();

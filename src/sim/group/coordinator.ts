@@ -12,7 +12,7 @@
  * consumer group and a JoinGroup turns an empty consumer group back; a non-empty group of the other
  * protocol refuses with INCONSISTENT_GROUP_PROTOCOL.
  */
-import type { SimContext } from '../context';
+import { partitionName, type SimContext } from '../context';
 import type {
   ConsumerGroupDescribeResponse,
   ConsumerGroupHeartbeatRequest,
@@ -134,6 +134,10 @@ export class GroupCoordinator implements RequestHandler {
   private dispatch(context: ClientContext, request: GroupRequest, respond: (response: unknown) => void): void {
     switch (request.api) {
       case 'JoinGroup': {
+        if (request.groupId === '') {
+          this.ready.push(() => respond({ errorCode: 'INVALID_GROUP_ID', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId: request.memberId, members: [] }));
+          return;
+        }
         const g = this.classicFor(request.groupId);
         if (g) g.join(context, request, respond);
         else {
@@ -150,7 +154,7 @@ export class GroupCoordinator implements RequestHandler {
       }
       case 'Heartbeat': {
         const g = this.groupsById.get(request.groupId);
-        respond(g instanceof ClassicGroup ? g.heartbeat(request) : { errorCode: g ? 'UNKNOWN_MEMBER_ID' : 'GROUP_ID_NOT_FOUND' });
+        respond(g instanceof ClassicGroup ? g.heartbeat(request) : { errorCode: 'UNKNOWN_MEMBER_ID' });
         return;
       }
       case 'LeaveGroup': {
@@ -221,26 +225,37 @@ export class GroupCoordinator implements RequestHandler {
   }
 
   private offsetCommit(context: ClientContext, request: OffsetCommitRequest): OffsetCommitResponse {
-    const g = this.groupsById.get(request.groupId) ?? this.classic(request.groupId);
-    const error: ErrorName =
-      (g instanceof ClassicGroup ? g.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch, request.groupInstanceId) : g.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch)) ?? 'NONE';
-    if (error === 'NONE') {
-      const offsets = g.offsets;
+    const existing = this.groupsById.get(request.groupId);
+    let error: ErrorName | undefined;
+    if (request.groupId === '') error = 'INVALID_GROUP_ID';
+    else if (!existing) {
+      // Only a consumer outside any group (generation -1, no member id) may create a group by committing.
+      if (request.generationIdOrMemberEpoch >= 0 || request.memberId !== '') error = 'GROUP_ID_NOT_FOUND';
+    } else if (existing instanceof ClassicGroup) error = existing.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch, request.groupInstanceId);
+    else error = existing.validateOffsetCommit(request.memberId, request.generationIdOrMemberEpoch);
+    const partitionError = (topic: string, partition: number): ErrorName => {
+      const t = this.ctx.topic(topic);
+      return t && Number.isInteger(partition) && partition >= 0 && partition < t.partitionCount ? 'NONE' : 'UNKNOWN_TOPIC_OR_PARTITION';
+    };
+    const topics = request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: error ?? partitionError(t.name, p.partitionIndex) })) }));
+    if (error === undefined) {
+      const offsets = (existing ?? this.classic(request.groupId)).offsets;
       const record: Record<string, number> = {};
       const backwards: Array<{ partition: string; from: number; to: number }> = [];
-      for (const t of request.topics) {
-        for (const p of t.partitions) {
+      request.topics.forEach((t, ti) => {
+        t.partitions.forEach((p, pi) => {
+          if (topics[ti]!.partitions[pi]!.errorCode !== 'NONE') return;
           const before = offsets.committed(t.name, p.partitionIndex);
-          offsets.commit(t.name, p.partitionIndex, p.committedOffset);
-          const name = `${t.name}-${p.partitionIndex}`;
+          offsets.commit(t.name, p.partitionIndex, p.committedOffset, p.committedMetadata);
+          const name = partitionName(t.name, p.partitionIndex);
           record[name] = p.committedOffset;
           if (before > p.committedOffset) backwards.push({ partition: name, from: before, to: p.committedOffset });
-        }
-      }
-      this.ctx.emit({ type: 'offsets-committed', group: request.groupId, clientId: context.clientId, offsets: record });
-      for (const b of backwards) this.ctx.emit({ type: 'offset-moved-backwards', group: request.groupId, clientId: context.clientId, ...b });
+        });
+      });
+      if (Object.keys(record).length > 0) this.ctx.emit({ type: 'offsets-committed', group: request.groupId, clientId: context.clientId, offsets: record });
+      for (const back of backwards) this.ctx.emit({ type: 'offset-moved-backwards', group: request.groupId, clientId: context.clientId, ...back });
     }
-    return { errorCode: error, topics: request.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: error })) })) };
+    return { errorCode: error ?? 'NONE', topics };
   }
 
   private offsetFetch(request: OffsetFetchRequest): OffsetFetchResponse {
@@ -248,7 +263,7 @@ export class GroupCoordinator implements RequestHandler {
     const wanted = request.topics ?? [...offsets.entries()].map(([name, arr]) => ({ name, partitionIndexes: arr.map((_, i) => i).filter((i) => arr[i]! >= 0) }));
     return {
       errorCode: 'NONE',
-      topics: wanted.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => ({ partitionIndex: p, committedOffset: offsets.committed(t.name, p), metadata: null, errorCode: 'NONE' as const })) })),
+      topics: wanted.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => ({ partitionIndex: p, committedOffset: offsets.committed(t.name, p), metadata: offsets.metadata(t.name, p), errorCode: 'NONE' as const })) })),
     };
   }
 

@@ -7,6 +7,8 @@ import type { Topic } from '../topic';
 
 export class GroupOffsets {
   private readonly byTopic = new Map<string, number[]>();
+  /** The metadata string a commit carried, when it carried one. */
+  private readonly metadataOf = new Map<string, string>();
 
   constructor(readonly groupId: string) {}
 
@@ -14,11 +16,19 @@ export class GroupOffsets {
     return this.byTopic.get(topic)?.[partition] ?? -1;
   }
 
-  commit(topic: string, partition: number, offset: number): void {
+  /** The caller checked that the partition exists (the array grows to it). */
+  commit(topic: string, partition: number, offset: number, metadata: string | null = null): void {
+    const key = `${topic}-${partition}`;
+    if (metadata === null) this.metadataOf.delete(key);
+    else this.metadataOf.set(key, metadata);
     let arr = this.byTopic.get(topic);
     if (!arr) this.byTopic.set(topic, (arr = []));
     while (arr.length <= partition) arr.push(-1);
     arr[partition] = offset;
+  }
+
+  metadata(topic: string, partition: number): string | null {
+    return this.metadataOf.get(`${topic}-${partition}`) ?? null;
   }
 
   topics(): IterableIterator<string> {

@@ -16,12 +16,15 @@
  *
  * The broker does not read assignments; the lab decodes them (as the admin tools do) to show who
  * owns what.
+ *
+ * Over 500 lines: the four requests, DescribeGroups and the timers all work on the group's private
+ * member state (waiting responses, pending ids, deadlines); split apart they would have to expose it.
  */
 import { isAssignorName, getAssignor } from '../assignors';
 import type { TopicPartition } from '../assignors/types';
 import { partitionName } from '../context';
 import type { GroupState } from '../groupState';
-import type { HeartbeatRequest, HeartbeatResponse, JoinGroupRequest, JoinGroupResponse, JoinGroupResponseMember, LeaveGroupRequest, LeaveGroupResponse, SyncGroupRequest, SyncGroupResponse } from './api';
+import type { DescribedGroup, HeartbeatRequest, HeartbeatResponse, JoinGroupRequest, JoinGroupResponse, JoinGroupResponseMember, LeaveGroupRequest, LeaveGroupResponse, SyncGroupRequest, SyncGroupResponse } from './api';
 import { commonProtocols, readAssignment, sameProtocols, selectProtocol, subscriptionTopics } from './classicProtocols';
 import type { ErrorName } from './errors';
 import type { Group, GroupEnv, MemberView } from './group';
@@ -342,6 +345,26 @@ export class ClassicGroup implements Group {
       this.afterMemberRemoved(`member ${member.memberId} left the group (${reason})`);
     }
     return { errorCode: 'NONE', members: results };
+  }
+
+  /** DescribeGroups: in Stable, each member's metadata for the chosen protocol and the leader's bytes for it; otherwise neither. */
+  describe(): DescribedGroup {
+    const stable = this.state === 'Stable';
+    return {
+      errorCode: 'NONE',
+      groupId: this.groupId,
+      groupState: this.state,
+      protocolType: this.members.size > 0 ? this.protocolTypeName : '',
+      protocolData: stable ? (this.assignor ?? '') : '',
+      members: [...this.members.values()].map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId ?? null,
+        clientId: m.clientId,
+        clientHost: m.host,
+        memberMetadata: stable ? (m.protocols.find((p) => p.name === this.assignor)?.metadata ?? EMPTY_BYTES) : EMPTY_BYTES,
+        memberAssignment: stable ? m.assignmentBytes : EMPTY_BYTES,
+      })),
+    };
   }
 
   /** OffsetCommit's check: a member of this generation, and not in the middle of a sync. */

@@ -78,7 +78,7 @@ export class ConsumerGroup implements Group {
     let member = this.members.get(req.memberId);
 
     if (req.memberEpoch === LEAVE_EPOCH || req.memberEpoch === STATIC_LEAVE_EPOCH) {
-      if (!member) return this.response('NONE', req.memberId, req.memberEpoch);
+      if (!member) return this.response('UNKNOWN_MEMBER_ID', req.memberId, -1);
       if (req.memberEpoch === STATIC_LEAVE_EPOCH && member.groupInstanceId !== undefined) {
         // A static member going away for a restart keeps its partitions until its session expires.
         member.reconciliation.leftTemporarily = true;

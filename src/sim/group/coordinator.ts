@@ -209,6 +209,10 @@ export class GroupCoordinator implements RequestHandler {
 
   private consumerGroupHeartbeat(context: ClientContext, request: ConsumerGroupHeartbeatRequest) {
     let g = this.groupsById.get(request.groupId);
+    // Only a join (epoch 0) creates a consumer group, or converts an empty classic one.
+    if (!(g instanceof ConsumerGroup) && request.memberEpoch !== 0) {
+      return { errorCode: 'GROUP_ID_NOT_FOUND' as const, errorMessage: `group ${request.groupId} is not a consumer group`, memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
+    }
     if (g instanceof ClassicGroup && g.members.size > 0) {
       this.rejectProtocol(context, request.groupId, [], g.assignor !== undefined ? [g.assignor] : []);
       return { errorCode: 'INCONSISTENT_GROUP_PROTOCOL' as const, errorMessage: 'the group uses the classic protocol', memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
@@ -270,6 +274,7 @@ export class GroupCoordinator implements RequestHandler {
   private describeGroup(groupId: string): DescribedGroup {
     const g = this.groupsById.get(groupId);
     if (!g) return { errorCode: 'NONE', groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
+    if (g instanceof ClassicGroup) return g.describe();
     const stable = g.state === 'Stable';
     return {
       errorCode: 'NONE',

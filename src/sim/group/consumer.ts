@@ -169,13 +169,13 @@ export class ConsumerGroup implements Group {
     return this.response('NONE', member.memberId, r.memberEpoch, changed ? r.assigned.slice() : null);
   }
 
-  /** OffsetCommit's check: commits carry the member epoch (the previous one still counts). */
+  /** OffsetCommit's check: commits carry the member's current epoch exactly (ConsumerGroup.validateOffsetCommit). */
   validateOffsetCommit(memberId: string, memberEpoch: number): ErrorName | undefined {
     if (memberId === '' && memberEpoch < 0) return this.members.size > 0 ? 'UNKNOWN_MEMBER_ID' : undefined;
     const member = this.members.get(memberId);
     if (!member) return 'UNKNOWN_MEMBER_ID';
     const r = member.reconciliation;
-    if (memberEpoch !== r.memberEpoch && memberEpoch !== r.previousMemberEpoch) return 'STALE_MEMBER_EPOCH';
+    if (memberEpoch !== r.memberEpoch) return 'STALE_MEMBER_EPOCH';
     return undefined;
   }
 

@@ -8,7 +8,7 @@
  * No `vscode` import (unit-tested in Node): messages go through an injected `l10n.t` so the
  * extension localises them with `vscode.l10n.t` and the tests with a plain formatter.
  */
-import { ASSIGNOR_NAMES, isAssignorName, isRecord, ok, parseDuration, refused, showValue } from '../../sim';
+import { ASSIGNOR_NAMES, isAssignorName, isRecord, ok, parseDuration, refused, showValue, suggestId } from '../../sim';
 import { MAX_RATE_PER_SEC as MAX_RATE, MAX_TOPIC_PARTITIONS as MAX_PARTITIONS } from '../../sim';
 import type { Action, AssignorName, ConsumerStatus, Result, SimSnapshot } from '../../sim';
 
@@ -178,22 +178,19 @@ export class ArgumentChecker {
     return ok(value);
   }
 
-  /** A client id not used yet, in the tutorial's style: consumer01, consumer02, ... */
+  /** Every client id in use: consumer-group clients and share consumers alike. */
+  takenClientIds(): string[] {
+    return [...this.snap.consumers.map((c) => c.clientId), ...this.snap.shareGroups.flatMap((g) => g.members.map((m) => m.clientId))];
+  }
+
+  /** A client id not used yet, in the tutorial's style: consumer01, consumer02, ... (src/sim/naming.ts). */
   suggestClientId(): string {
-    const used = new Set(this.snap.consumers.map((c) => c.clientId));
-    for (let i = 1; ; i++) {
-      const id = `consumer${String(i).padStart(2, '0')}`;
-      if (!used.has(id)) return id;
-    }
+    return suggestId('consumer', this.takenClientIds());
   }
 
   /** A group id not used yet: consumer-group-02, ... */
   suggestGroupId(): string {
-    const used = new Set(this.groupIds());
-    for (let i = 1; ; i++) {
-      const id = `consumer-group-${String(i).padStart(2, '0')}`;
-      if (!used.has(id)) return id;
-    }
+    return suggestId('consumer-group-', this.groupIds());
   }
 
   /** The processing rate a new consumer of `group` gets by default: its first member's, else 50. */
@@ -267,11 +264,12 @@ export const addGroupArgs: Build = (check, raw) =>
         a.ratePerSec === undefined ? ok(50) : check.rate('ratePerSec', a.ratePerSec),
       ),
       ([groupId, count, ratePerSec]) => {
-        const used = new Set(check.consumersWithStatus(['running', 'stopped', 'crashed']));
+        const taken = check.takenClientIds();
         const consumers: Array<{ clientId: string; ratePerSec: number }> = [];
-        for (let i = 1; consumers.length < count; i++) {
-          const clientId = `consumer${String(i).padStart(2, '0')}`;
-          if (!used.has(clientId)) consumers.push({ clientId, ratePerSec });
+        while (consumers.length < count) {
+          const clientId = suggestId('consumer', taken);
+          taken.push(clientId);
+          consumers.push({ clientId, ratePerSec });
         }
         return ok<Action>({ action: 'add-group', group: { groupId, consumers } });
       },

@@ -78,6 +78,11 @@ export async function pickOne<T>(
   return picked?.value;
 }
 
+/** The only item's value without asking, else a quick pick. */
+export async function pickOneUnlessOnly<T>(title: string, placeHolder: string, items: ReadonlyArray<vscode.QuickPickItem & { value: T }>): Promise<T | undefined> {
+  return items.length === 1 ? items[0]!.value : pickOne(title, placeHolder, items);
+}
+
 /** An input box whose text is checked live by `check` (it returns the value or a message). */
 export async function inputChecked<T>(
   title: string,

@@ -1,7 +1,7 @@
 /** Add Partitions…, Set Producer Rate…. */
 import * as vscode from 'vscode';
 import { addPartitionsArgs, parseNumberInput, setProducerRateArgs } from './arguments';
-import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
+import { CommandContext, applyArgs, checker, inputChecked, pickOneUnlessOnly } from './commandSupport';
 import { COMMANDS } from '../ids';
 
 export function registerTopicCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -10,14 +10,11 @@ export function registerTopicCommands(ctx: CommandContext): vscode.Disposable[] 
       const title = vscode.l10n.t('Add Partitions');
       if (args === undefined) {
         const snap = ctx.host.session.snapshot();
-        const topic =
-          snap.topics.length === 1
-            ? snap.topics[0]!.name
-            : await pickOne(
-                title,
-                vscode.l10n.t('Choose a topic'),
-                snap.topics.map((t) => ({ label: t.name, description: vscode.l10n.t('{0} partitions', t.partitions.length), value: t.name })),
-              );
+        const topic = await pickOneUnlessOnly(
+          title,
+          vscode.l10n.t('Choose a topic'),
+          snap.topics.map((t) => ({ label: t.name, description: vscode.l10n.t('{0} partitions', t.partitions.length), value: t.name })),
+        );
         if (topic === undefined) return undefined;
         const check = checker(ctx);
         const current = check.partitionCount(topic);
@@ -40,14 +37,11 @@ export function registerTopicCommands(ctx: CommandContext): vscode.Disposable[] 
           void vscode.window.showInformationMessage(vscode.l10n.t('Kafka Lab: the simulation has no producer.'));
           return undefined;
         }
-        const producer =
-          snap.producers.length === 1
-            ? snap.producers[0]!.id
-            : await pickOne(
-                title,
-                vscode.l10n.t('Choose a producer'),
-                snap.producers.map((p) => ({ label: p.id, description: vscode.l10n.t('{0} → {1} records/s', p.topic, p.ratePerSec), value: p.id })),
-              );
+        const producer = await pickOneUnlessOnly(
+          title,
+          vscode.l10n.t('Choose a producer'),
+          snap.producers.map((p) => ({ label: p.id, description: vscode.l10n.t('{0} → {1} records/s', p.topic, p.ratePerSec), value: p.id })),
+        );
         if (producer === undefined) return undefined;
         const check = checker(ctx);
         const now = snap.producers.find((p) => p.id === producer)?.ratePerSec ?? 0;

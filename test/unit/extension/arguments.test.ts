@@ -97,6 +97,14 @@ describe('Command arguments: checked against the live simulation', () => {
     assert.equal(c.suggestClientId(), 'consumer05');
     assert.equal(c.suggestGroupId(), 'consumer-group-02');
     assert.equal(c.suggestRate('consumer-group-01'), 50);
+    // Share consumers count too: the palette and the panels suggest the same first free id.
+    const withShare = checkerAt('05', 30_000, (sim) => {
+      sim.apply({ action: 'add-share-group', group: { groupId: 'sg', consumers: [{ clientId: 'consumer05', ratePerSec: 10 }] } });
+    });
+    assert.equal(withShare.suggestClientId(), 'consumer06');
+    const group = addGroupArgs(withShare, { groupId: 'g2', consumers: 2 });
+    assert.ok(group.ok && group.value.action === 'add-group');
+    assert.deepEqual(group.value.group.consumers?.map((x) => x.clientId), ['consumer06', 'consumer07']);
     assert.equal(parseNumberInput(' 42 '), 42);
     assert.equal(parseNumberInput('2.5'), 2.5);
     assert.equal(parseNumberInput('1,000'), 1000);

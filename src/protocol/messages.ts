@@ -8,20 +8,10 @@
 import type { Action } from '../sim';
 import type { SimEvent } from '../sim';
 import type { SimSnapshot } from '../sim';
-import type { ProtocolVariant } from '../sim';
+import type { ProtocolComparisonRow } from '../sim';
 
-/** One protocol's figures in a comparison (the same run measures as `compareProtocols`). */
-export interface ProtocolComparisonRow {
-  readonly variant: ProtocolVariant;
-  /** English label from the engine; views show their own localised name for `variant`. */
-  readonly label: string;
-  readonly rounds: number;
-  readonly maxUnownedMs: number;
-  readonly totalUnownedMs: number;
-  readonly processed: number;
-  readonly duplicates: number;
-  readonly outOfOrder: number;
-}
+/** One protocol's figures in a comparison: the engine's own row type (`compareProtocols`). */
+export type { ProtocolComparisonRow } from '../sim';
 
 export const PROTOCOL_VERSION = 1;
 

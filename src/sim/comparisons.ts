@@ -19,8 +19,10 @@ export const PROTOCOL_VARIANTS: ReadonlyArray<{ readonly variant: ProtocolVarian
   { variant: 'kip848', label: 'KIP-848 consumer (uniform)' },
 ];
 
+/** One protocol's figures in a comparison (sent to the webviews as they are). */
 export interface ProtocolComparisonRow extends RunMeasures {
   readonly variant: ProtocolVariant;
+  /** English label from the engine; views show their own localised name for `variant`. */
   readonly label: string;
 }
 

@@ -30,7 +30,6 @@ import type {
 } from './api';
 import { ClassicGroup } from './classic';
 import { ConsumerGroup } from './consumer';
-import { encodeAssignment } from './consumerProtocol';
 import type { ErrorName } from './errors';
 import type { Group, GroupEnv } from './group';
 import { OffsetMetadataManager } from './offsets';
@@ -271,26 +270,11 @@ export class GroupCoordinator implements RequestHandler {
     };
   }
 
+  /** A classic group as DescribeGroups shows it; any other group id is Dead to it (as Kafka's describeGroups). */
   private describeGroup(groupId: string): DescribedGroup {
     const g = this.groupsById.get(groupId);
-    if (!g) return { errorCode: 'NONE', groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
     if (g instanceof ClassicGroup) return g.describe();
-    const stable = g.state === 'Stable';
-    return {
-      errorCode: 'NONE',
-      groupId,
-      groupState: g.state,
-      protocolType: 'consumer',
-      protocolData: stable ? (g.assignor ?? '') : '',
-      members: [...g.members.values()].map((m) => ({
-        memberId: m.memberId,
-        groupInstanceId: m.groupInstanceId ?? null,
-        clientId: m.clientId,
-        clientHost: m.host,
-        memberMetadata: new Uint8Array(0),
-        memberAssignment: stable ? encodeAssignment({ partitions: m.assignment, userData: null }) : new Uint8Array(0),
-      })),
-    };
+    return { errorCode: 'NONE', groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
   }
 
   private listGroups(states: readonly string[], types: readonly string[]): ListGroupsResponse {

@@ -215,9 +215,9 @@ describe('webview: share groups (KIP-932) next to a consumer group', () => {
       if (!reduced) h.close();
     }
     // The stylesheet turns every transition (the window and comparison bars use them) off under reduce-motion.
-    const css = readFileSync(join(__dirname, '..', '..', '..', '..', 'src', 'webview', 'main.css'), 'utf8');
-    assert.match(css, /\.kafka-lab\.reduce-motion \*,[\s\S]*?transition: none !important;/);
-    assert.match(css, /\.window-bar \.seg \{[^}]*transition: width/);
+    const styles = join(__dirname, '..', '..', '..', '..', 'src', 'webview', 'styles');
+    assert.match(readFileSync(join(styles, 'motion.css'), 'utf8'), /\.kafka-lab\.reduce-motion \*,[\s\S]*?transition: none !important;/);
+    assert.match(readFileSync(join(styles, 'shareGroups.css'), 'utf8'), /\.window-bar \.seg \{[^}]*transition: width/);
   });
 });
 

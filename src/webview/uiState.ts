@@ -3,6 +3,7 @@
  * group is selected, the timeline's filters, chart modes, pages, scroll position. Simulation state
  * is never stored here: the extension owns it and sends it in `init`.
  */
+import { isRecord } from '../sim';
 import { EVENT_CATEGORIES, EventCategory } from './explanations';
 
 export type ChartMode = 'total' | 'partitions';
@@ -23,8 +24,6 @@ export const STALL_CHOICES_MS = [10_000, 30_000, 60_000, 360_000] as const;
 export function defaultUiState(): UiState {
   return { selectedGroup: null, categories: [...EVENT_CATEGORIES], filterText: '', chartMode: {}, consumerPage: {}, expandedEvent: null, stallMs: 30_000, scrollY: 0 };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Whatever getState() returned, made safe: unknown or malformed fields take their defaults. */
 export function restoreUiState(raw: unknown): UiState {

@@ -4,20 +4,20 @@
  * passed in (the root element, the host API, the frame scheduler), so tests run it in happy-dom.
  */
 import type { HostMessage, ViewKind, WebviewMessage } from '../protocol/messages';
-import { checkHostMessage } from '../protocol/validate';
-import type { SimEvent } from '../sim';
-import type { GroupPartitionSnapshot, SimSnapshot } from '../sim';
+import { checkHostMessage } from '../protocol/messageChecks';
+import type { SimEvent, SimSnapshot } from '../sim';
 import { h, icon, setHidden, setText, toggleClass } from './dom';
 import type { Host } from './host';
+import { ComparisonView } from './render/comparison';
 import { RenderContext, t } from './render/context';
 import { ClusterControls, Toolbar } from './render/controls';
-import { GroupInput, GroupsSection } from './render/groups';
-import { TopicInput, TopicsSection } from './render/partitions';
-import { Timeline } from './render/timeline';
-import { ComparisonView } from './render/comparison';
+import { GroupsSection } from './render/groups';
+import { TopicsSection } from './render/partitions';
 import { ShareGroupsSection } from './render/shareGroups';
+import { Timeline } from './render/timeline';
 import { Store } from './store';
 import { restoreUiState, UiState } from './uiState';
+import { viewModel } from './viewModel';
 
 export interface AppOptions {
   readonly root: HTMLElement;
@@ -53,8 +53,6 @@ export class App {
   private pending = false;
   private announcements: string[] = [];
   private restoredScroll = false;
-  /** The latest `comparison` from the extension (the panel's "Compare protocols"). */
-  comparison: Extract<HostMessage, { type: 'comparison' }> | null = null;
   /** Renders done (for tests and diagnostics). */
   renders = 0;
 
@@ -109,17 +107,16 @@ export class App {
   receive(data: unknown): void {
     const checked = checkHostMessage(data);
     if (!checked.ok) {
-      this.log.error(`Kafka Lab webview: ignored a malformed message: ${checked.reason}`);
-      this.notice(t(this.ctx, 'badMessage', checked.reason), 'warning');
+      this.log.error(`Kafka Lab webview: ignored a malformed message: ${checked.message}`);
+      this.notice(t(this.ctx, 'badMessage', checked.message), 'warning');
       return;
     }
-    const msg: HostMessage = checked.message;
+    const msg: HostMessage = checked.value;
     if (msg.type === 'error') {
       this.notice(t(this.ctx, 'hostError', msg.message), 'error');
       return;
     }
     if (msg.type === 'comparison') {
-      this.comparison = msg;
       this.compare?.receive(msg);
       return;
     }
@@ -209,32 +206,10 @@ export class App {
     this.toolbar.root.hidden = false;
     this.toolbar.update(status, snap);
 
-    const topicIndex = new Map(snap.topics.map((tp, i) => [tp.name, i]));
-    const selected = snap.groups.some((g) => g.groupId === this.ui.selectedGroup) ? this.ui.selectedGroup : (snap.groups[0]?.groupId ?? null);
-    const shownGroups = this.view === 'panel' ? snap.groups : snap.groups.filter((g) => g.groupId === selected);
-
-    const topicInputs: TopicInput[] = snap.topics.map((topic, i) => {
-      const byGroup = new Map<string, Map<number, GroupPartitionSnapshot>>();
-      for (const g of shownGroups) {
-        const m = new Map<number, GroupPartitionSnapshot>();
-        for (const p of g.partitions) if (p.topic === topic.name) m.set(p.partition, p);
-        byGroup.set(g.groupId, m);
-      }
-      // A topic shows the groups that read it (or have offsets for it).
-      const readers = shownGroups.filter((g) => (byGroup.get(g.groupId)?.size ?? 0) > 0);
-      return { topic, topicIndex: i, groups: readers, byGroup, heatGroup: selected };
-    });
-    this.topics.update(topicInputs);
-
-    const consumersByGroup = new Map<string, SimSnapshot['consumers']>();
-    for (const c of snap.consumers) {
-      const list = consumersByGroup.get(c.group) ?? [];
-      list.push(c);
-      consumersByGroup.set(c.group, list);
-    }
-    const groupInputs: GroupInput[] = shownGroups.map((group) => ({ group, snapshot: snap, consumers: consumersByGroup.get(group.groupId) ?? [], topicIndex }));
-    this.groups.update(snap.groups, groupInputs, selected);
-    this.shareGroups.update(snap, topicIndex, consumersByGroup);
+    const model = viewModel(snap, this.view, this.ui.selectedGroup);
+    this.topics.update(model.topics);
+    this.groups.update(snap.groups, model.groups, model.selectedGroup);
+    this.shareGroups.update(model.shareGroups);
     this.compare?.render();
     this.cluster.update(snap);
     this.timeline.update();

@@ -4,8 +4,8 @@
  * from the JSON snapshot a view receives and prints them with the engine's own table formatter
  * (a unit test compares the two on real simulations). No DOM here.
  */
-import { DescribeRow, describeNotice, formatOffsetsTable } from '../sim';
-import type { SimSnapshot } from '../sim';
+import { comparePartitions, DescribeRow, describeNotice, formatOffsetsTable } from '../sim';
+import type { SimSnapshot, TopicPartition } from '../sim';
 
 export type SnapshotDescribeRow = DescribeRow;
 
@@ -35,6 +35,7 @@ export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): S
     // Members with the most partitions first; a stable sort keeps the coordinator's order on ties.
     const members = group.members.filter((m) => m.assignment.length > 0).sort((a, b) => b.assignment.length - a.assignment.length);
     for (const m of members) {
+      // By partition number within a member, as describeOffsets (and the tool) prints them.
       const tps = [...m.assignment].sort((a, b) => a.partition - b.partition);
       for (const { topic, partition } of tps) {
         assigned.add(`${topic}\u0000${partition}`);
@@ -43,9 +44,9 @@ export function describeGroupFromSnapshot(snap: SimSnapshot, groupId: string): S
     }
     const unowned = group.partitions
       .filter((p) => p.committed >= 0 && !assigned.has(`${p.topic}\u0000${p.partition}`))
-      .map((p): [string, number] => [p.topic, p.partition])
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    for (const [topic, p] of unowned) rows.push(row(topic, p, null, null, null));
+      .map((p): TopicPartition => ({ topic: p.topic, partition: p.partition }))
+      .sort(comparePartitions);
+    for (const { topic, partition } of unowned) rows.push(row(topic, partition, null, null, null));
   }
   const text = formatOffsetsTable(rows);
   return { rows, text, notice: describeNotice(group, groupId) };

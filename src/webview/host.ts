@@ -4,7 +4,8 @@
  * up in the webview's console instead of as an ignored intent.
  */
 import type { WebviewMessage } from '../protocol/messages';
-import { checkWebviewMessage } from '../protocol/validate';
+import { checkWebviewMessage } from '../protocol/messageChecks';
+import type { Result } from '../sim';
 
 /** What `acquireVsCodeApi()` returns (only the parts used). */
 export interface VsCodeApi {
@@ -16,15 +17,12 @@ export interface VsCodeApi {
 export class Host {
   constructor(private readonly api: VsCodeApi, private readonly log: Pick<Console, 'error'> = console) {}
 
-  /** Sends `message` if it is well-formed; returns the reason otherwise (and logs it). */
-  post(message: WebviewMessage): string | undefined {
+  /** Sends `message` if it is well-formed (the message sent); refused, and logged, otherwise. */
+  post(message: WebviewMessage): Result<WebviewMessage> {
     const checked = checkWebviewMessage(message);
-    if (!checked.ok) {
-      this.log.error(`Kafka Lab webview: not sending an invalid message: ${checked.reason}`);
-      return checked.reason;
-    }
-    this.api.postMessage(checked.message);
-    return undefined;
+    if (!checked.ok) this.log.error(`Kafka Lab webview: not sending an invalid message: ${checked.message}`);
+    else this.api.postMessage(checked.value);
+    return checked;
   }
 
   getState(): unknown {

@@ -3,8 +3,8 @@
  * and the lag history it records itself from successive snapshots (bounded rings).
  */
 import type { HostMessage, SessionStatus, ViewKind } from '../protocol/messages';
-import type { SimEvent } from '../sim';
-import type { SimSnapshot } from '../sim';
+import { partitionName } from '../sim';
+import type { SimEvent, SimSnapshot, TopicPartition } from '../sim';
 import { resolveStrings, WebviewStrings } from '../protocol/webviewStrings';
 import { LagSeries, PARTITION_HISTORY_LIMIT } from './history';
 
@@ -20,6 +20,8 @@ export interface StoreChange {
   readonly reset: boolean;
 }
 
+const partitionKey = (group: string, tp: TopicPartition): string => `${group}\u0000${partitionName(tp.topic, tp.partition)}`;
+
 export class Store {
   status: SessionStatus | null = null;
   snapshot: SimSnapshot | null = null;
@@ -31,7 +33,7 @@ export class Store {
   /** Bumped on every snapshot. */
   snapshotVersion = 0;
   readonly groupLag = new Map<string, LagSeries>();
-  /** key: `group\0topic-partition` */
+  /** key: `group\0topic-N` */
   readonly partitionLag = new Map<string, LagSeries>();
   /** The previous snapshot (for heartbeat pulses and chip transitions). */
   previous: SimSnapshot | null = null;
@@ -66,8 +68,8 @@ export class Store {
     return this.groupLag.get(group);
   }
 
-  partitionSeries(group: string, partitionName: string): LagSeries | undefined {
-    return this.partitionLag.get(`${group}\u0000${partitionName}`);
+  partitionSeries(group: string, tp: TopicPartition): LagSeries | undefined {
+    return this.partitionLag.get(partitionKey(group, tp));
   }
 
   private clear(): void {
@@ -95,7 +97,7 @@ export class Store {
       s.add(snap.t, g.totalLag);
       if (g.partitions.length <= PARTITION_HISTORY_LIMIT) {
         for (const p of g.partitions) {
-          const key = `${g.groupId}\u0000${p.topic}-${p.partition}`;
+          const key = partitionKey(g.groupId, p);
           let ps = this.partitionLag.get(key);
           if (!ps) this.partitionLag.set(key, (ps = new LagSeries()));
           ps.add(snap.t, p.lag ?? 0);

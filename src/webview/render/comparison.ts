@@ -8,12 +8,10 @@ import type { HostMessage, ProtocolComparisonRow } from '../../protocol/messages
 import type { WebviewStringKey } from '../../protocol/webviewStrings';
 import { h, icon, KeyedList, setAttr, setHidden, setText, setVar, toggleClass } from '../dom';
 import { formatCount } from '../format';
+import { COMPARE_METRICS, CompareMetric, comparisonScale, ComparisonScale, HIGHER_IS_BETTER } from '../viewModel';
 import { dur, RenderContext, t } from './context';
 
 type Comparison = Extract<HostMessage, { type: 'comparison' }>;
-
-export const COMPARE_METRICS = ['rounds', 'maxUnownedMs', 'totalUnownedMs', 'processed', 'duplicates', 'outOfOrder'] as const;
-export type CompareMetric = (typeof COMPARE_METRICS)[number];
 
 const HEADER: Record<CompareMetric, WebviewStringKey> = {
   rounds: 'colRounds',
@@ -36,13 +34,9 @@ const VARIANT: Record<ProtocolComparisonRow['variant'], WebviewStringKey> = {
   'classic-cooperative': 'variantClassicCooperative',
   kip848: 'variantKip848',
 };
-/** Higher is better only for records processed. */
-const HIGHER_IS_BETTER: ReadonlySet<CompareMetric> = new Set(['processed']);
-
 interface RowInput {
   readonly row: ProtocolComparisonRow;
-  readonly max: Record<CompareMetric, number>;
-  readonly best: Record<CompareMetric, number | null>;
+  readonly scale: ComparisonScale;
 }
 
 class CompareRow {
@@ -75,9 +69,10 @@ class CompareRow {
       const c = this.cells[m];
       setText(c.value, m.endsWith('Ms') ? dur(ctx, v) : formatCount(v));
       setAttr(c.value, 'data-value', String(v));
-      const max = input.max[m];
+      const max = input.scale.max[m];
       setVar(c.fill, '--w', `${max > 0 ? ((v / max) * 100).toFixed(1) : '0'}%`);
-      const isBest = input.best[m] !== null && v === input.best[m];
+      const best = input.scale.best[m];
+      const isBest = best !== null && v === best;
       setHidden(c.best, !isBest);
       setAttr(c.best, 'title', t(ctx, 'compareBest'));
       setAttr(c.best, 'aria-label', t(ctx, 'compareBest'));
@@ -185,16 +180,8 @@ export class ComparisonView {
       setText(this.headCells[m], t(ctx, HEADER[m]));
       setText(this.explainItems[m], t(ctx, EXPLAIN[m]));
     }
-    const max = {} as Record<CompareMetric, number>;
-    const best = {} as Record<CompareMetric, number | null>;
-    for (const m of COMPARE_METRICS) {
-      const values = c.rows.map((r) => r[m]);
-      max[m] = Math.max(0, ...values);
-      const b = HIGHER_IS_BETTER.has(m) ? Math.max(...values) : Math.min(...values);
-      // A "best" mark only where the protocols differ.
-      best[m] = values.length > 1 && new Set(values).size > 1 ? b : null;
-    }
-    this.rows.sync(c.rows.map((row) => ({ row, max, best })));
+    const scale = comparisonScale(c.rows);
+    this.rows.sync(c.rows.map((row) => ({ row, scale })));
     setText(this.empty, t(ctx, 'compareNoData'));
     setHidden(this.empty, c.rows.length > 0);
   }

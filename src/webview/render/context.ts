@@ -1,5 +1,6 @@
 /** What every view component gets: the document, the strings, the way to send intents, UI state. */
 import type { ViewKind, WebviewMessage } from '../../protocol/messages';
+import type { Result } from '../../sim';
 import { format, WebviewStringKey, WebviewStrings } from '../../protocol/webviewStrings';
 import { durationParts } from '../format';
 import type { UiState } from '../uiState';
@@ -9,8 +10,8 @@ export interface RenderContext {
   readonly view: ViewKind;
   strings: WebviewStrings;
   readonly ui: UiState;
-  /** Sends an intent (validated); returns the reason when it was not sent. */
-  post(message: WebviewMessage): string | undefined;
+  /** Sends an intent if it is well-formed; refused (with the reason) when it was not sent. */
+  post(message: WebviewMessage): Result<WebviewMessage>;
   /** Call after changing `ui`: persists it and re-renders. */
   uiChanged(): void;
   /** True when animations must not run (prefers-reduced-motion or VS Code's reduce-motion class). */

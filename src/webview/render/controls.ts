@@ -8,9 +8,9 @@ import type { SimSnapshot } from '../../sim';
 import { h, icon, KeyedList, setAttr, setText } from '../dom';
 import { formatClock, formatCount } from '../format';
 import { STALL_CHOICES_MS } from '../uiState';
+import { nearestSpeed, suggestClientId, suggestGroupId } from '../viewModel';
 import { dur, RenderContext, t } from './context';
-import { Field, InlineForm, NAME_PATTERN, parseNumber } from './forms';
-
+import { checkNewId, checkPartitionCount, checkRate, Field, InlineForm } from './forms';
 
 export class Toolbar {
   readonly root: HTMLElement;
@@ -116,7 +116,7 @@ export class Toolbar {
     setAttr(this.resetButton, 'title', t(ctx, 'resetTitle'));
     setText(this.speedLabel, t(ctx, 'speed'));
     this.speedOptions.forEach((o, i) => setText(o, t(ctx, 'speedOption', SPEEDS[i]!)));
-    const nearest = SPEEDS.reduce((best, s) => (Math.abs(s - status.speed) < Math.abs(best - status.speed) ? s : best), SPEEDS[0]);
+    const nearest = nearestSpeed(status.speed);
     if (this.ctx.doc.activeElement !== this.speedSelect && this.speedSelect.value !== String(nearest)) this.speedSelect.value = String(nearest);
     if (this.compareButton && this.compareText) {
       setText(this.compareText, t(ctx, 'compareProtocols'));
@@ -161,15 +161,10 @@ class ProducerRow {
   }
 
   private submit(): void {
-    const label = t(this.ctx, 'producerRateLabel', this.id);
-    const v = parseNumber(this.field.value, 0, MAX_RATE, false);
-    if (typeof v !== 'number') {
-      this.field.setError(v === 'empty' ? t(this.ctx, 'errRequired', label) : t(this.ctx, 'errNumber', label, 0, formatCount(MAX_RATE)));
-      return;
-    }
-    this.field.setError(null);
-    const failed = this.ctx.post({ type: 'action', action: { action: 'set-producer-rate', producer: this.id, ratePerSec: v } });
-    if (failed) this.field.setError(failed);
+    const rate = checkRate(this.ctx, this.field.value, t(this.ctx, 'producerRateLabel', this.id), MAX_RATE);
+    if (!this.field.report(rate)) return;
+    const sent = this.ctx.post({ type: 'action', action: { action: 'set-producer-rate', producer: this.id, ratePerSec: rate.value } });
+    if (!sent.ok) this.field.setError(sent.message);
     else this.field.input.value = '';
   }
 }
@@ -200,42 +195,12 @@ class TopicGrowRow {
   private submit(): void {
     // Empty means one more (the placeholder); text a number input cannot parse is an error.
     const unparsable = this.field.input.validity?.badInput === true;
-    const text = this.field.value === '' && !unparsable ? String(this.current + 1) : unparsable ? 'x' : this.field.value;
-    const v = parseNumber(text, this.current + 1, MAX_PARTITIONS, true);
-    if (typeof v !== 'number') {
-      this.field.setError(
-        this.current >= MAX_PARTITIONS || v === 'range' || v === 'nan'
-          ? t(this.ctx, 'errPartitionsGrow', formatCount(this.current + 1), formatCount(MAX_PARTITIONS))
-          : t(this.ctx, 'errInteger', t(this.ctx, 'partitionsTotalLabel', this.topic)),
-      );
-      return;
-    }
-    this.field.setError(null);
-    const failed = this.ctx.post({ type: 'action', action: { action: 'add-partitions', topic: this.topic, partitions: v } });
-    if (failed) this.field.setError(failed);
+    const text = this.field.value === '' ? String(this.current + 1) : this.field.value;
+    const partitions = checkPartitionCount(this.ctx, text, unparsable, this.current, MAX_PARTITIONS, t(this.ctx, 'partitionsTotalLabel', this.topic));
+    if (!this.field.report(partitions)) return;
+    const sent = this.ctx.post({ type: 'action', action: { action: 'add-partitions', topic: this.topic, partitions: partitions.value } });
+    if (!sent.ok) this.field.setError(sent.message);
     else this.field.input.value = '';
-  }
-}
-
-/** The next free `consumerNN` client id. */
-export function suggestClientId(snap: SimSnapshot, base = 'consumer'): string {
-  const taken = new Set(snap.consumers.map((c) => c.clientId));
-  let max = 0;
-  for (const id of taken) {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (m && m[1] === base) max = Math.max(max, Number(m[2]));
-  }
-  for (let n = max + 1; ; n++) {
-    const id = `${base}${String(n).padStart(2, '0')}`;
-    if (!taken.has(id)) return id;
-  }
-}
-
-export function suggestGroupId(snap: SimSnapshot): string {
-  const taken = new Set(snap.groups.map((g) => g.groupId));
-  for (let n = snap.groups.length + 1; ; n++) {
-    const id = `consumer-group-${String(n).padStart(2, '0')}`;
-    if (!taken.has(id)) return id;
   }
 }
 
@@ -303,14 +268,12 @@ export class ClusterControls {
     const snap = this.snap;
     if (!snap) return;
     const ctx = this.ctx;
-    const groupId = this.groupField.value || suggestGroupId(snap);
-    if (!NAME_PATTERN.test(groupId)) return this.groupField.setError(t(ctx, 'errName', t(ctx, 'groupIdLabel')));
-    if (snap.groups.some((g) => g.groupId === groupId)) return this.groupField.setError(t(ctx, 'errDuplicateGroup', groupId));
-    this.groupField.setError(null);
+    const groupId = checkNewId(ctx, this.groupField.value || suggestGroupId(snap), t(ctx, 'groupIdLabel'), new Set(snap.groups.map((g) => g.groupId)), 'errDuplicateGroup');
+    if (!this.groupField.report(groupId)) return;
     const topic = snap.topics[0]?.name;
     const consumer = { clientId: suggestClientId(snap), ratePerSec: 50, ...(topic ? { topics: [topic] } : {}) };
-    const failed = ctx.post({ type: 'action', action: { action: 'add-group', group: { groupId, consumers: [consumer] } } });
-    if (failed) this.groupField.setError(failed);
+    const sent = ctx.post({ type: 'action', action: { action: 'add-group', group: { groupId: groupId.value, consumers: [consumer] } } });
+    if (!sent.ok) this.groupField.setError(sent.message);
     else this.groupField.input.value = '';
   }
 }

@@ -1,9 +1,14 @@
 /**
  * Small accessible forms: a labelled input with an inline error (aria-invalid, aria-describedby),
  * submitted with its button or Enter. Values the user typed are never overwritten by updates.
+ * The checks of what was typed return a Result: the value, or the message the field shows.
  */
+import { ok, refused } from '../../sim';
+import type { Result } from '../../sim';
+import type { WebviewStringKey } from '../../protocol/webviewStrings';
 import { h, icon, setAttr, setHidden, setText, uid } from '../dom';
-import type { RenderContext } from './context';
+import { formatCount } from '../format';
+import { RenderContext, t } from './context';
 
 export class Field {
   readonly root: HTMLDivElement;
@@ -51,6 +56,12 @@ export class Field {
     setAttr(this.input, 'aria-invalid', message === null ? null : 'true');
     setAttr(this.input, 'aria-describedby', message === null ? null : this.error.id);
   }
+
+  /** Shows a refused check's message under the field, or clears it; true when the check passed. */
+  report<T>(checked: Result<T>): checked is Extract<Result<T>, { ok: true }> {
+    this.setError(checked.ok ? null : checked.message);
+    return checked.ok;
+  }
 }
 
 /** A form with fields and one submit button (`<button type=submit>`, icon + text). */
@@ -74,8 +85,11 @@ export class InlineForm {
   }
 }
 
+/** What is wrong with a number typed by the user, if anything. */
+type NumberProblem = 'empty' | 'nan' | 'not-integer' | 'range';
+
 /** Parses a number typed by the user: finite, in [min, max], optionally an integer. */
-export function parseNumber(text: string, min: number, max: number, integer: boolean): number | 'empty' | 'nan' | 'not-integer' | 'range' {
+function parseNumber(text: string, min: number, max: number, integer: boolean): number | NumberProblem {
   if (text === '') return 'empty';
   const v = Number(text);
   if (!Number.isFinite(v)) return 'nan';
@@ -84,4 +98,29 @@ export function parseNumber(text: string, min: number, max: number, integer: boo
   return v;
 }
 
+/** Characters a client.id or group.id typed in the views may have. */
 export const NAME_PATTERN = /^[a-zA-Z0-9._-]+$/;
+
+/** A new client.id or group.id: allowed characters, not in `taken` (else the `duplicate` message). */
+export function checkNewId(ctx: RenderContext, id: string, label: string, taken: ReadonlySet<string>, duplicate: WebviewStringKey): Result<string> {
+  if (!NAME_PATTERN.test(id)) return refused(t(ctx, 'errName', label));
+  if (taken.has(id)) return refused(t(ctx, duplicate, id));
+  return ok(id);
+}
+
+/** A rate in messages per second, from 0 to `max`; the field is `label`. */
+export function checkRate(ctx: RenderContext, text: string, label: string, max: number): Result<number> {
+  const v = parseNumber(text, 0, max, false);
+  if (typeof v === 'number') return ok(v);
+  return refused(v === 'empty' ? t(ctx, 'errRequired', label) : t(ctx, 'errNumber', label, 0, formatCount(max)));
+}
+
+/**
+ * A topic's new partition count: a whole number above `current`, at most `max` (partitions only
+ * grow). `unparsable`: the number input holds text it cannot read.
+ */
+export function checkPartitionCount(ctx: RenderContext, text: string, unparsable: boolean, current: number, max: number, label: string): Result<number> {
+  const v = parseNumber(unparsable ? 'x' : text, current + 1, max, true);
+  if (typeof v === 'number') return ok(v);
+  return refused(current >= max || v === 'range' || v === 'nan' ? t(ctx, 'errPartitionsGrow', formatCount(current + 1), formatCount(max)) : t(ctx, 'errInteger', label));
+}

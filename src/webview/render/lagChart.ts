@@ -3,12 +3,13 @@
  * the webview records. SVG in theme colours, with a text summary (the SVG's accessible name) and a
  * table of samples as an alternative.
  */
+import { partitionName } from '../../sim';
 import type { GroupSnapshot } from '../../sim';
-import { partitionColor } from '../colors';
 import { h, setAttr, setClassWithPrefix, setHidden, setText, svg, toggleClass, uid } from '../dom';
 import { formatClock, formatCount } from '../format';
 import { LagSeries, PARTITION_HISTORY_LIMIT } from '../history';
 import type { Store } from '../store';
+import { partitionColour, partitionsByLag, TopicOrder } from '../viewModel';
 import { dur, RenderContext, t } from './context';
 
 const W = 600;
@@ -98,7 +99,7 @@ export class LagChart {
     );
   }
 
-  update(group: GroupSnapshot, topicIndex: ReadonlyMap<string, number>): void {
+  update(group: GroupSnapshot, order: TopicOrder): void {
     const ctx = this.ctx;
     this.groupId = group.groupId;
     const mode = ctx.ui.chartMode[group.groupId] ?? 'total';
@@ -117,11 +118,9 @@ export class LagChart {
     const partitionSeries: Array<{ key: string; name: string; color: number; s: LagSeries }> = [];
     const perPartitionAvailable = group.partitions.length <= PARTITION_HISTORY_LIMIT;
     if (mode === 'partitions' && perPartitionAvailable) {
-      const top = [...group.partitions].sort((a, b) => (b.lag ?? 0) - (a.lag ?? 0) || a.partition - b.partition).slice(0, MAX_PARTITION_LINES);
-      for (const p of top) {
-        const name = `${p.topic}-${p.partition}`;
-        const s = this.store.partitionSeries(group.groupId, name);
-        if (s) partitionSeries.push({ key: name, name: t(ctx, 'partitionShort', p.partition), color: partitionColor(topicIndex.get(p.topic) ?? 0, p.partition), s });
+      for (const p of partitionsByLag(group, MAX_PARTITION_LINES)) {
+        const s = this.store.partitionSeries(group.groupId, p);
+        if (s) partitionSeries.push({ key: partitionName(p.topic, p.partition), name: t(ctx, 'partitionShort', p.partition), color: partitionColour(order, p), s });
       }
     }
     let maxV = series ? series.range()[1] : 0;

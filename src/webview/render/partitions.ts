@@ -4,24 +4,16 @@
  * offset and the lag after it, and per group the owning consumer and the lag in numbers. Beyond
  * that, a heat strip of lag for one chosen group, with a text summary and the top partitions.
  */
-import type { GroupPartitionSnapshot, GroupSnapshot, TopicSnapshot } from '../../sim';
-import { heatLevel, partitionColor } from '../colors';
+import type { GroupPartitionSnapshot } from '../../sim';
+import { partitionColor } from '../colors';
 import { h, icon, KeyedList, setAttr, setClassWithPrefix, setHidden, setText, setVar, toggleClass } from '../dom';
 import { formatCount } from '../format';
+import { heatStrip, mostLagging, TopicModel } from '../viewModel';
 import { RenderContext, t } from './context';
 
 export const HEAT_STRIP_THRESHOLD = 64;
-
-export interface TopicInput {
-  readonly topic: TopicSnapshot;
-  readonly topicIndex: number;
-  /** The groups shown (all in the panel, the selected one in the sidebar). */
-  readonly groups: readonly GroupSnapshot[];
-  /** group id → partition number → the group's view of it (this topic only). */
-  readonly byGroup: ReadonlyMap<string, ReadonlyMap<number, GroupPartitionSnapshot>>;
-  /** The group whose lag the heat strip shows. */
-  readonly heatGroup: string | null;
-}
+/** Partitions the heat strip lists by lag. */
+const HEAT_TOP = 10;
 
 const frac = (v: number, max: number): string => (max <= 0 ? '0' : (Math.min(1, Math.max(0, v / max))).toFixed(4));
 
@@ -29,7 +21,7 @@ interface RowInput {
   readonly partition: number;
   readonly logEndOffset: number;
   readonly maxLeo: number;
-  readonly input: TopicInput;
+  readonly input: TopicModel;
 }
 
 class GroupLane {
@@ -171,7 +163,7 @@ class HeatStrip {
     );
   }
 
-  update(input: TopicInput): void {
+  update(input: TopicModel): void {
     const ctx = this.ctx;
     const d = ctx.doc;
     const groups = input.groups;
@@ -192,35 +184,21 @@ class HeatStrip {
       this.cells.appendChild(c);
     }
     while (this.cellEls.length > n) this.cellEls.pop()!.remove();
-    let maxLag = 0;
-    let maxAt = 0;
-    let unowned = 0;
-    const lags: Array<[number, number]> = [];
-    for (let i = 0; i < n; i++) {
-      const p = parts?.get(i);
-      const lag = p?.lag ?? 0;
-      if (lag > maxLag) {
-        maxLag = lag;
-        maxAt = i;
-      }
-      if (p && p.owner === null) unowned++;
-      lags.push([i, lag]);
-    }
-    for (let i = 0; i < n; i++) {
-      const p = parts?.get(i);
+    const strip = heatStrip(n, parts);
+    strip.cells.forEach((cell, i) => {
       const c = this.cellEls[i]!;
-      setClassWithPrefix(c, 'lvl-', String(heatLevel(p?.lag ?? null, maxLag)));
-      toggleClass(c, 'unowned', p !== undefined && p.owner === null);
-    }
+      setClassWithPrefix(c, 'lvl-', String(cell.level));
+      toggleClass(c, 'unowned', cell.unowned);
+    });
     this.last = { parts };
-    const summary = t(ctx, 'heatStripSummary', formatCount(n), formatCount(unowned), formatCount(maxLag), maxAt);
+    const summary = t(ctx, 'heatStripSummary', formatCount(n), formatCount(strip.unowned), formatCount(strip.maxLag), strip.maxAt);
     setText(this.summary, summary);
     setAttr(this.cells, 'aria-label', summary);
     setText(this.legendLow, t(ctx, 'heatLegendLow'));
     setText(this.legendHigh, t(ctx, 'heatLegendHigh'));
     setText(this.topSummary, t(ctx, 'heatTopHeading'));
     if (this.topDetails.open || this.topList.childElementCount === 0) {
-      const top = lags.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
+      const top = mostLagging(n, parts, HEAT_TOP);
       while (this.topList.childElementCount < top.length) this.topList.appendChild(h(d, 'li'));
       while (this.topList.childElementCount > top.length) this.topList.lastElementChild!.remove();
       top.forEach(([p, lag], i) => setText(this.topList.children[i]!, t(ctx, 'heatCell', p, formatCount(lag), parts?.get(p)?.owner ?? t(ctx, 'unassigned'))));
@@ -256,13 +234,12 @@ export class TopicView {
     this.root = h(d, 'div', { class: 'topic', 'data-testid': 'topic' }, h(d, 'h3', { class: 'topic-title' }, icon(d, 'database'), this.name, this.summary), this.tableWrap);
   }
 
-  update(input: TopicInput): void {
+  update(input: TopicModel): void {
     const ctx = this.ctx;
     const { topic } = input;
     setAttr(this.root, 'data-topic', topic.name);
     setText(this.name, topic.name);
-    const total = topic.partitions.reduce((s, p) => s + p.logEndOffset, 0);
-    setText(this.summary, t(ctx, 'topicSummary', formatCount(topic.partitions.length), formatCount(total)));
+    setText(this.summary, t(ctx, 'topicSummary', formatCount(topic.partitions.length), formatCount(input.totalLogEnd)));
     const useHeat = topic.partitions.length > HEAT_STRIP_THRESHOLD;
     setHidden(this.tableWrap, useHeat);
     if (useHeat) {
@@ -285,8 +262,7 @@ export class TopicView {
       for (const c of this.groupHeads) this.headRow.appendChild(c);
       this.headKey = key;
     }
-    const maxLeo = topic.partitions.reduce((m, p) => Math.max(m, p.logEndOffset), 0);
-    this.rows.sync(topic.partitions.map((p) => ({ partition: p.partition, logEndOffset: p.logEndOffset, maxLeo, input })));
+    this.rows.sync(topic.partitions.map((p) => ({ partition: p.partition, logEndOffset: p.logEndOffset, maxLeo: input.maxLogEnd, input })));
   }
 }
 
@@ -294,7 +270,7 @@ export class TopicsSection {
   readonly root: HTMLElement;
   private readonly heading: HTMLHeadingElement;
   private readonly empty: HTMLParagraphElement;
-  private readonly topics: KeyedList<TopicInput, TopicView>;
+  private readonly topics: KeyedList<TopicModel, TopicView>;
 
   constructor(private readonly ctx: RenderContext) {
     const d = ctx.doc;
@@ -304,7 +280,7 @@ export class TopicsSection {
     this.root = h(d, 'section', { class: 'section topics-section', 'aria-labelledby': 'topics-heading', 'data-testid': 'topics' }, this.heading, this.empty, this.topics.container);
   }
 
-  update(inputs: readonly TopicInput[]): void {
+  update(inputs: readonly TopicModel[]): void {
     setText(this.heading, t(this.ctx, 'topicsHeading'));
     setText(this.empty, t(this.ctx, 'noTopics'));
     setHidden(this.empty, inputs.length > 0);

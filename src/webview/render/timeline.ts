@@ -9,6 +9,7 @@ import { h, icon, KeyedList, setAttr, setHidden, setText, toggleClass, uid } fro
 import { CATEGORY_ICON, CATEGORY_LABEL, EVENT_CATEGORIES, eventCategory, eventInfo, eventText, EventCategory } from '../explanations';
 import { formatClock, formatCount } from '../format';
 import type { Store } from '../store';
+import { visibleEvents } from '../viewModel';
 import { RenderContext, t } from './context';
 
 /** Rows rendered at most (the newest matching events). */
@@ -139,19 +140,7 @@ export class Timeline {
     const key = `${this.store.eventsVersion}\u0000${ctx.ui.filterText}\u0000${ctx.ui.categories.join(',')}\u0000${ctx.ui.expandedEvent}\u0000${ctx.strings.timelineCount}`;
     if (key === this.renderedKey) return;
     this.renderedKey = key;
-    const events = this.store.events;
-    const cats = new Set(ctx.ui.categories);
-    const needle = ctx.ui.filterText.trim().toLowerCase();
-    const limit = TIMELINE_ROWS[ctx.view];
-    const shown: SimEvent[] = [];
-    let matching = 0;
-    for (let i = events.length - 1; i >= 0; i--) {
-      const e = events[i]!;
-      if (!cats.has(eventCategory(e))) continue;
-      if (needle && !textOf(e, ctx.strings).toLowerCase().includes(needle) && !e.type.includes(needle)) continue;
-      matching++;
-      if (shown.length < limit) shown.push(e);
-    }
+    const { shown, matching } = visibleEvents(this.store.events, { categories: ctx.ui.categories, text: ctx.ui.filterText, limit: TIMELINE_ROWS[ctx.view] }, (e) => textOf(e, ctx.strings));
     this.rows.sync(shown);
     setText(this.count, t(ctx, 'timelineCount', formatCount(shown.length), formatCount(matching)));
     setText(this.empty, t(ctx, 'timelineEmpty'));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkWebviewMessage } from '../../../src/protocol/validate';
+import { checkWebviewMessage } from '../../../src/protocol/messageChecks';
 import { Harness, mount, run, Run, text } from './helpers';
 
 describe('webview: controls send validated intents', () => {

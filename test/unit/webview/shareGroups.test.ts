@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProtocolComparison } from '../../../src/extension/views/protocolComparison';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
-import { checkWebviewMessage } from '../../../src/protocol/validate';
+import { checkWebviewMessage } from '../../../src/protocol/messageChecks';
 import { WEBVIEW_STRINGS } from '../../../src/protocol/webviewStrings';
 import { compareProtocols } from '../../../src/sim/comparisons';
 import { snapshot } from '../../../src/sim/snapshot';

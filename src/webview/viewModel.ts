@@ -411,18 +411,9 @@ export function allClientIds(snap: SimSnapshot): Set<string> {
   return new Set([...snap.consumers.map((c) => c.clientId), ...snap.shareGroups.flatMap((g) => g.members.map((m) => m.clientId))]);
 }
 
-/** The next free `consumerNN` after the highest in use. */
-export function suggestClientId(snap: SimSnapshot, base = 'consumer'): string {
-  const taken = new Set(snap.consumers.map((c) => c.clientId));
-  let max = 0;
-  for (const id of taken) {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (m && m[1] === base) max = Math.max(max, Number(m[2]));
-  }
-  for (let n = max + 1; ; n++) {
-    const id = `${base}${String(n).padStart(2, '0')}`;
-    if (!taken.has(id)) return id;
-  }
+/** The first free `consumerNN` (what the command palette suggests too). */
+export function suggestClientId(snap: SimSnapshot): string {
+  return suggestId('consumer', allClientIds(snap));
 }
 
 /** The first free `workerNN`, for a share group. */
@@ -430,12 +421,9 @@ export function suggestShareClientId(snap: SimSnapshot): string {
   return suggestId('worker', allClientIds(snap));
 }
 
+/** The first free `consumer-group-NN`. */
 export function suggestGroupId(snap: SimSnapshot): string {
-  const taken = new Set(snap.groups.map((g) => g.groupId));
-  for (let n = snap.groups.length + 1; ; n++) {
-    const id = `consumer-group-${String(n).padStart(2, '0')}`;
-    if (!taken.has(id)) return id;
-  }
+  return suggestId('consumer-group-', snap.groups.map((g) => g.groupId));
 }
 
 // ---- the timeline ---------------------------------------------------------------------------

@@ -3,13 +3,13 @@
  * its name and a state badge (icon, text, tooltip; turning while a classic group rebalances),
  * then the facts the kind of group shows; a body with the consumers on one side and what the kind
  * adds (the lag chart, the partitions' windows) on the other. The add-consumer form both use is
- * here too: a client.id (a free one by default) and a rate.
+ * here too: a client.id (the first free one by default, checked against every consumer) and a rate.
  */
 import { MAX_RATE_PER_SEC } from '../../sim';
 import type { Action, SimSnapshot } from '../../sim';
 import type { WebviewStringKey } from '../../protocol/webviewStrings';
 import { h, icon, setAttr, setClassWithPrefix, setText, toggleClass, uid } from '../dom';
-import { groupStateLook } from '../viewModel';
+import { allClientIds, groupStateLook } from '../viewModel';
 import { RenderContext, t } from './context';
 import { checkNewId, checkRate, Field, InlineForm } from './forms';
 
@@ -99,8 +99,6 @@ export interface AddConsumerKind {
   readonly defaultRate: number;
   /** The client.id an empty field means. */
   suggest(snap: SimSnapshot): string;
-  /** The client ids a new consumer may not have. */
-  taken(snap: SimSnapshot): ReadonlySet<string>;
   action(groupId: string, consumer: { clientId: string; ratePerSec: number }): Action;
 }
 
@@ -135,7 +133,7 @@ export class AddConsumerForm {
     const target = this.target;
     if (!target) return;
     const ctx = this.ctx;
-    const clientId = checkNewId(ctx, this.clientField.value || this.kind.suggest(target.snapshot), t(ctx, 'clientIdLabel'), this.kind.taken(target.snapshot), 'errDuplicateConsumer');
+    const clientId = checkNewId(ctx, this.clientField.value || this.kind.suggest(target.snapshot), t(ctx, 'clientIdLabel'), allClientIds(target.snapshot), 'errDuplicateConsumer');
     if (!this.clientField.report(clientId)) return;
     const rate = checkRate(ctx, this.rateField.value === '' ? String(this.kind.defaultRate) : this.rateField.value, t(ctx, 'consumerRateLabel'), MAX_RATE_PER_SEC);
     if (!this.rateField.report(rate)) return;

@@ -74,7 +74,6 @@ export class GroupView {
       button: 'addConsumer',
       defaultRate: 50,
       suggest: suggestClientId,
-      taken: (snap) => new Set(snap.consumers.map((c) => c.clientId)),
       action: (group, consumer) => ({ action: 'add-consumer', group, consumer }),
     });
 

@@ -9,7 +9,7 @@ import { partitionName } from '../../sim';
 import type { WebviewStringKey } from '../../protocol/webviewStrings';
 import { h, icon, KeyedList, setAttr, setHidden, setText, toggleClass } from '../dom';
 import { formatCount } from '../format';
-import { allBusy, allClientIds, shareCardLook, ShareCardModel, ShareConsumerState, ShareGroupModel, suggestShareClientId, WindowModel } from '../viewModel';
+import { allBusy, shareCardLook, ShareCardModel, ShareConsumerState, ShareGroupModel, suggestShareClientId, WindowModel } from '../viewModel';
 import { CardFrame } from './card';
 import { ChipKind, partitionLabel, PartitionChips } from './chips';
 import { RenderContext, t } from './context';
@@ -201,7 +201,6 @@ class ShareGroupView {
       button: 'addShareConsumer',
       defaultRate: 40,
       suggest: suggestShareClientId,
-      taken: allClientIds,
       action: (group, consumer) => ({ action: 'add-share-consumer', group, consumer }),
     });
 

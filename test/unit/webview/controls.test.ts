@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { ArgumentChecker } from '../../../src/extension/commands/arguments';
 import { checkWebviewMessage } from '../../../src/protocol/messageChecks';
+import { snapshot } from '../../../src/sim/snapshot';
 import { Harness, mount, run, Run, text } from './helpers';
 
 describe('webview: controls send validated intents', () => {
@@ -170,5 +172,62 @@ describe('webview: controls send validated intents', () => {
     assert.equal(h.qa('[onclick], [onchange], [oninput], [onsubmit]').length, 0, 'no inline handlers');
     // Visible headings (the comparison and share-group sections stay hidden until they have content).
     assert.deepEqual(h.qa('h1, h2').filter((e) => !e.closest('[hidden]')).map((e) => e.tagName), ['H1', 'H2', 'H2', 'H2', 'H2']);
+  });
+});
+
+describe('webview: the forms suggest the first free id, counting every consumer', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  /** consumer01 and consumer04 in consumer-group-02, consumer02 and worker02 in a share group. */
+  const mounted = (): Run => {
+    const r = new Run({
+      name: 'gaps',
+      seed: 1,
+      topics: [{ name: 'orders', partitions: 2 }],
+      producers: [{ id: 'p', topic: 'orders', ratePerSec: 10, keys: 5 }],
+      groups: [{ groupId: 'consumer-group-02', consumers: [{ clientId: 'consumer01', ratePerSec: 10 }, { clientId: 'consumer04', ratePerSec: 10 }] }],
+      shareGroups: [{ groupId: 'queue', consumers: [{ clientId: 'consumer02', ratePerSec: 10 }, { clientId: 'worker02', ratePerSec: 10 }] }],
+    } as never);
+    r.sim.runUntil(5_000);
+    h = mount('panel');
+    h.send(r.init('panel'));
+    h.api.posted.length = 0;
+    return r;
+  };
+  const placeholder = (testid: string): string | null => h.q(`[data-testid="${testid}"]`).getAttribute('placeholder');
+
+  it('suggests consumer03 (not the highest + 1; consumer02 is a share consumer), worker01 and consumer-group-01, and adds them when the fields stay empty', () => {
+    const r = mounted();
+    assert.equal(placeholder('add-consumer-client-id'), 'consumer03');
+    assert.equal(placeholder('add-share-consumer-client-id'), 'worker01');
+    assert.equal(placeholder('add-group-input'), 'consumer-group-01');
+    const palette = new ArgumentChecker(snapshot(r.sim), { t: (message) => message });
+    assert.deepEqual([palette.suggestClientId(), palette.suggestGroupId()], ['consumer03', 'consumer-group-01'], 'the command palette suggests the same');
+    assert.match(text(h.q('[data-testid="add-group-form"]').nextElementSibling), /consumer03/, 'the new group\'s consumer is the suggested one');
+    for (const form of ['add-consumer-form', 'add-share-consumer-form', 'add-group-form']) h.q<HTMLButtonElement>(`[data-testid="${form}"] [type="submit"]`).click();
+    assert.deepEqual(h.api.intents(), [
+      { type: 'action', action: { action: 'add-consumer', group: 'consumer-group-02', consumer: { clientId: 'consumer03', ratePerSec: 50 } } },
+      { type: 'action', action: { action: 'add-share-consumer', group: 'queue', consumer: { clientId: 'worker01', ratePerSec: 40 } } },
+      { type: 'action', action: { action: 'add-group', group: { groupId: 'consumer-group-01', consumers: [{ clientId: 'consumer03', ratePerSec: 50, topics: ['orders'] }] } } },
+    ]);
+  });
+
+  it('refuses, in the consumer group\'s form, a client.id a share consumer has', () => {
+    mounted();
+    const form = h.q('[data-testid="add-consumer-form"]');
+    h.q<HTMLInputElement>('[data-testid="add-consumer-client-id"]', form).value = 'worker02';
+    h.q<HTMLButtonElement>('[type="submit"]', form).click();
+    assert.equal(text(h.q('[data-testid="add-consumer-client-id-error"]', form)), 'A consumer with client.id worker02 already exists.');
+    assert.deepEqual(h.api.intents(), []);
+  });
+
+  it('suggests the next free id once the suggested one is taken', () => {
+    const r = mounted();
+    r.sim.apply({ action: 'add-consumer', group: 'consumer-group-02', consumer: { clientId: 'consumer03', ratePerSec: 10 } });
+    r.sim.apply({ action: 'add-share-consumer', group: 'queue', consumer: { clientId: 'worker01', ratePerSec: 10 } });
+    h.send(r.update(1_000));
+    assert.equal(placeholder('add-consumer-client-id'), 'consumer05');
+    assert.equal(placeholder('add-share-consumer-client-id'), 'worker03');
   });
 });

@@ -26,6 +26,9 @@ import {
   sharersByPartition,
   shownGroups,
   silentAfterMs,
+  suggestClientId,
+  suggestGroupId,
+  suggestShareClientId,
   topicModels,
   topicOrder,
   viewModel,
@@ -309,6 +312,27 @@ describe('webview: the view model (what the views show, derived from a snapshot)
       const quiet = windowModel({ ...p, inFlight: { acquired: 0, available: 0, acknowledged: 0, archived: 0 }, deliveryCounts: { 1: 3 } } as SharePartitionSnapshot, order);
       assert.deepEqual(quiet.shares, { acquired: 0, available: 0, acknowledged: 0, archived: 0 });
       assert.equal(quiet.redelivered, false);
+    });
+  });
+
+  describe('suggested ids (the first free one, as the command palette suggests)', () => {
+    const ids = (consumers: string[], members: string[], groups: string[] = []): SimSnapshot =>
+      ({ consumers: consumers.map((clientId) => ({ clientId })), shareGroups: [{ members: members.map((clientId) => ({ clientId })) }], groups: groups.map((groupId) => ({ groupId })) }) as unknown as SimSnapshot;
+
+    it('suggests the first free consumerNN, not the highest + 1', () => {
+      assert.equal(suggestClientId(ids([], [])), 'consumer01');
+      assert.equal(suggestClientId(ids(['consumer01', 'consumer03'], [])), 'consumer02');
+      assert.equal(suggestClientId(ids(['consumer1', 'consumer02'], [])), 'consumer01', 'consumer1 is not consumer01');
+    });
+
+    it('counts share consumers too: one client.id space', () => {
+      assert.equal(suggestClientId(ids(['consumer01'], ['consumer02'])), 'consumer03');
+      assert.equal(suggestShareClientId(ids(['worker01'], ['worker02', 'worker04'])), 'worker03');
+    });
+
+    it('suggests the first free consumer-group-NN', () => {
+      assert.equal(suggestGroupId(ids([], [], ['consumer-group-02'])), 'consumer-group-01');
+      assert.equal(suggestGroupId(ids([], [], ['consumer-group-01', 'consumer-group-02'])), 'consumer-group-03');
     });
   });
 

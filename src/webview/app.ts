@@ -53,8 +53,6 @@ export class App {
   private pending = false;
   private announcements: string[] = [];
   private restoredScroll = false;
-  /** Renders done (for tests and diagnostics). */
-  renders = 0;
 
   constructor(opts: AppOptions) {
     this.root = opts.root;
@@ -190,7 +188,6 @@ export class App {
     const snap = this.store.snapshot;
     const status = this.store.status;
     if (!snap || !status) return;
-    this.renders++;
     try {
       this.renderSnapshot(snap, status);
     } catch (err) {

@@ -39,6 +39,10 @@ export interface Harness {
   readonly api: FakeVsCodeApi;
   readonly app: App;
   readonly errors: unknown[][];
+  /** Animation frames the app asked for (it renders in them), all told. */
+  framesRequested(): number;
+  /** Runs the frames asked for and not run yet (what the browser does before the next paint). */
+  runFrames(): void;
   /** Delivers a host message and renders (what one animation frame does). */
   send(msg: unknown): void;
   q<T extends Element = HTMLElement>(selector: string, from?: ParentNode): T;
@@ -58,7 +62,13 @@ export function mount(view: ViewKind = 'panel', opts: { state?: unknown; bodyCla
   api.state = opts.state;
   const errors: unknown[][] = [];
   const log = { error: (...a: unknown[]) => errors.push(a) };
-  const app = new App({ root, host: new Host(api, log), schedule: () => undefined, log });
+  const frames: Array<() => void> = [];
+  let requested = 0;
+  const schedule = (callback: () => void): void => {
+    requested++;
+    frames.push(callback);
+  };
+  const app = new App({ root, host: new Host(api, log), schedule, log });
   app.start();
   const q = <T extends Element = HTMLElement>(selector: string, from: ParentNode = root): T => {
     const el = from.querySelector(selector);
@@ -72,6 +82,10 @@ export function mount(view: ViewKind = 'panel', opts: { state?: unknown; bodyCla
     api,
     app,
     errors,
+    framesRequested: () => requested,
+    runFrames(): void {
+      for (const callback of frames.splice(0)) callback();
+    },
     send(msg: unknown): void {
       app.receive(msg);
       app.flush();

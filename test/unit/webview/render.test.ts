@@ -94,9 +94,9 @@ describe('webview: what the user sees', () => {
       event: h.qa('[data-testid="timeline-event"]').at(-1)!,
     };
     const lagText = before.lag.textContent;
-    const rendersBefore = h.app.renders;
+    const framesBefore = h.framesRequested();
     h.send(r.update(2_000));
-    assert.equal(h.app.renders, rendersBefore + 1);
+    assert.equal(h.framesRequested(), framesBefore + 1, 'one update, one frame');
     assert.equal(h.q('[data-testid="partition-row"][data-partition="1"]'), before.row);
     assert.equal(h.q('[data-testid="consumer-card"][data-client="consumer01"]'), before.card);
     assert.equal(h.q('[data-testid="group-lag"]'), before.lag);
@@ -111,11 +111,17 @@ describe('webview: what the user sees', () => {
     const r = run('05', 5_000);
     h = mount('panel');
     h.send(r.init('panel'));
-    const renders = h.app.renders;
+    h.runFrames();
+    const time = h.q('[data-testid="virtual-time"]');
+    assert.equal(text(time), '00:05.0');
+    const frames = h.framesRequested();
     for (let i = 0; i < 5; i++) h.app.receive(r.update(100));
-    assert.equal(h.app.renders, renders, 'nothing rendered before the frame');
-    h.app.flush();
-    assert.equal(h.app.renders, renders + 1);
+    assert.equal(h.framesRequested(), frames + 1, 'five updates ask for one frame');
+    assert.equal(text(time), '00:05.0', 'nothing rendered before the frame');
+    h.runFrames();
+    assert.equal(text(time), '00:05.5', 'the frame renders the latest snapshot');
+    h.runFrames();
+    assert.equal(h.framesRequested(), frames + 1, 'and asks for no other');
   });
 
   it('animates a rebalance (revoked chips fade out) unless motion is reduced', () => {

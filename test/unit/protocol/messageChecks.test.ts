@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { checkAction, checkHostMessage, checkWebviewMessage } from '../../../src/protocol/messageChecks';
-import * as legacy from '../../../src/protocol/validate';
 
 describe('protocol: messages from a webview are validated on receipt', () => {
   it('accepts every well-formed intent', () => {
@@ -133,14 +132,5 @@ describe('protocol: one result shape for every check', () => {
       message: 'command: "rewind" is not valid: expected one of play, pause, step, reset',
     });
     assert.deepEqual(checkAction({ action: 'crash-consumer', consumer: 'consumer04' }), { ok: true, value: { action: 'crash-consumer', consumer: 'consumer04' } });
-  });
-
-  it('still gives the webview, until it moves to Result, the old shape from src/protocol/validate.ts', () => {
-    const good = { type: 'open-panel' };
-    assert.deepEqual(legacy.checkWebviewMessage(good), { ok: true, message: good });
-    assert.deepEqual(legacy.checkWebviewMessage({ type: 'nope' }), { ok: false, reason: (checkWebviewMessage({ type: 'nope' }) as { message: string }).message });
-    const error = { type: 'error', message: 'x' };
-    assert.deepEqual(legacy.checkHostMessage(error), { ok: true, message: error });
-    assert.deepEqual(legacy.checkHostMessage(null), { ok: false, reason: 'message: expected an object, got null' });
   });
 });

@@ -59,6 +59,19 @@ export function applyAction(ctx: CommandContext, title: string, action: Action):
 }
 
 /** Checks programmatic (or collected) arguments with `build` and applies the action. */
+/**
+ * A command that turns its arguments into an engine action: called with an arguments object it
+ * checks and applies it; called without (the palette), `ask` asks for them first, and undefined
+ * from `ask` (cancelled) applies nothing.
+ */
+export function registerActionCommand(ctx: CommandContext, id: string, title: () => string, build: Build, ask: (title: string) => Promise<unknown>): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (args?: unknown) => {
+    const t = title();
+    const given = args === undefined ? await ask(t) : args;
+    return given === undefined ? undefined : applyArgs(ctx, t, build, given);
+  });
+}
+
 export function applyArgs(ctx: CommandContext, title: string, build: Build, args: unknown): Action | undefined {
   const result = build(checker(ctx), args);
   if (!result.ok) {

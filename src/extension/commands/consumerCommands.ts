@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AssignorName } from '../../sim';
 import type { ConsumerStatus } from '../../sim';
 import { addConsumerArgs, addGroupArgs, changeAssignorArgs, consumerArgs, everyConsumer, parseNumberInput, stallConsumerArgs } from './arguments';
-import { CommandContext, applyArgs, checker, inputChecked, pickOne } from './commandSupport';
+import { CommandContext, checker, inputChecked, pickOne, registerActionCommand } from './commandSupport';
 import { COMMANDS } from '../ids';
 
 /** Asks for a group when there is more than one; undefined when cancelled or there is none. */
@@ -59,83 +59,59 @@ const ASSIGNOR_DESCRIPTIONS = (): Record<AssignorName, string> => ({
 });
 
 export function registerConsumerCommands(ctx: CommandContext): vscode.Disposable[] {
-  const consumerCommand = (id: string, title: string, action: 'stop-consumer' | 'crash-consumer' | 'restart-consumer') =>
-    vscode.commands.registerCommand(id, async (args?: unknown) => {
-      if (args === undefined) {
-        const consumer = await pickConsumer(ctx, title, action === 'restart-consumer' ? ['stopped', 'crashed'] : ['running']);
-        if (consumer === undefined) return undefined;
-        args = { consumer };
-      }
-      return applyArgs(ctx, title, consumerArgs(action), args);
+  const consumerCommand = (id: string, title: () => string, action: 'stop-consumer' | 'crash-consumer' | 'restart-consumer') =>
+    registerActionCommand(ctx, id, title, consumerArgs(action), async (t) => {
+      const consumer = await pickConsumer(ctx, t, action === 'restart-consumer' ? ['stopped', 'crashed'] : ['running']);
+      return consumer === undefined ? undefined : { consumer };
     });
 
   return [
-    vscode.commands.registerCommand(COMMANDS.addConsumer, async (args?: unknown) => {
-      const title = vscode.l10n.t('Add Consumer');
-      if (args === undefined) {
-        const group = await pickGroup(ctx, title);
-        if (group === undefined) return undefined;
-        const check = checker(ctx);
-        const clientId = await inputChecked(title, vscode.l10n.t('client.id of the new consumer in {0} (unique)', group), check.suggestClientId(), (t) => checker(ctx).newClientId(vscode.l10n.t('client id'), t.trim()));
-        if (clientId === undefined) return undefined;
-        const ratePerSec = await inputChecked(title, vscode.l10n.t('Records {0} processes per second', clientId), String(check.suggestRate(group)), (t) => check.rate(vscode.l10n.t('rate'), parseNumberInput(t)));
-        if (ratePerSec === undefined) return undefined;
-        args = { group, clientId, ratePerSec };
-      }
-      return applyArgs(ctx, title, addConsumerArgs, args);
+    registerActionCommand(ctx, COMMANDS.addConsumer, () => vscode.l10n.t('Add Consumer'), addConsumerArgs, async (title) => {
+      const group = await pickGroup(ctx, title);
+      if (group === undefined) return undefined;
+      const check = checker(ctx);
+      const clientId = await inputChecked(title, vscode.l10n.t('client.id of the new consumer in {0} (unique)', group), check.suggestClientId(), (t) => checker(ctx).newClientId(vscode.l10n.t('client id'), t.trim()));
+      if (clientId === undefined) return undefined;
+      const ratePerSec = await inputChecked(title, vscode.l10n.t('Records {0} processes per second', clientId), String(check.suggestRate(group)), (t) => check.rate(vscode.l10n.t('rate'), parseNumberInput(t)));
+      return ratePerSec === undefined ? undefined : { group, clientId, ratePerSec };
     }),
-    consumerCommand(COMMANDS.stopConsumer, vscode.l10n.t('Stop Consumer'), 'stop-consumer'),
-    consumerCommand(COMMANDS.crashConsumer, vscode.l10n.t('Crash Consumer'), 'crash-consumer'),
-    consumerCommand(COMMANDS.restartConsumer, vscode.l10n.t('Restart Consumer'), 'restart-consumer'),
-    vscode.commands.registerCommand(COMMANDS.stallConsumer, async (args?: unknown) => {
-      const title = vscode.l10n.t('Stall Consumer');
-      if (args === undefined) {
-        const consumer = await pickConsumer(ctx, title, ['running']);
-        if (consumer === undefined) return undefined;
-        const check = checker(ctx);
-        const readDuration = (t: string): string | number => (/^\s*\d+\s*$/.test(t) ? Number(t) : t.trim());
-        const duration = await inputChecked(title, vscode.l10n.t('How long {0} stops polling: milliseconds or e.g. 30s, 2m, 1m30s', consumer), '30s', (t) => {
-          const r = check.duration(vscode.l10n.t('duration'), readDuration(t));
-          return r.ok ? { ok: true, value: readDuration(t) } : r;
-        });
-        if (duration === undefined) return undefined;
-        args = { consumer, duration };
-      }
-      return applyArgs(ctx, title, stallConsumerArgs, args);
+    consumerCommand(COMMANDS.stopConsumer, () => vscode.l10n.t('Stop Consumer'), 'stop-consumer'),
+    consumerCommand(COMMANDS.crashConsumer, () => vscode.l10n.t('Crash Consumer'), 'crash-consumer'),
+    consumerCommand(COMMANDS.restartConsumer, () => vscode.l10n.t('Restart Consumer'), 'restart-consumer'),
+    registerActionCommand(ctx, COMMANDS.stallConsumer, () => vscode.l10n.t('Stall Consumer'), stallConsumerArgs, async (title) => {
+      const consumer = await pickConsumer(ctx, title, ['running']);
+      if (consumer === undefined) return undefined;
+      const check = checker(ctx);
+      const readDuration = (t: string): string | number => (/^\s*\d+\s*$/.test(t) ? Number(t) : t.trim());
+      const duration = await inputChecked(title, vscode.l10n.t('How long {0} stops polling: milliseconds or e.g. 30s, 2m, 1m30s', consumer), '30s', (t) => {
+        const r = check.duration(vscode.l10n.t('duration'), readDuration(t));
+        return r.ok ? { ok: true, value: readDuration(t) } : r;
+      });
+      return duration === undefined ? undefined : { consumer, duration };
     }),
-    vscode.commands.registerCommand(COMMANDS.addConsumerGroup, async (args?: unknown) => {
-      const title = vscode.l10n.t('Add Consumer Group');
-      if (args === undefined) {
-        const check = checker(ctx);
-        const groupId = await inputChecked(title, vscode.l10n.t('group.id of the new group (it reads the same topic from its own offsets)'), check.suggestGroupId(), (t) => checker(ctx).newGroupId(vscode.l10n.t('group id'), t.trim()));
-        if (groupId === undefined) return undefined;
-        const consumers = await inputChecked(title, vscode.l10n.t('How many consumers start in {0} (0 to 50)', groupId), '1', (t) => check.integer(vscode.l10n.t('consumers'), parseNumberInput(t), 0, 50));
-        if (consumers === undefined) return undefined;
-        args = { groupId, consumers };
-      }
-      return applyArgs(ctx, title, addGroupArgs, args);
+    registerActionCommand(ctx, COMMANDS.addConsumerGroup, () => vscode.l10n.t('Add Consumer Group'), addGroupArgs, async (title) => {
+      const check = checker(ctx);
+      const groupId = await inputChecked(title, vscode.l10n.t('group.id of the new group (it reads the same topic from its own offsets)'), check.suggestGroupId(), (t) => checker(ctx).newGroupId(vscode.l10n.t('group id'), t.trim()));
+      if (groupId === undefined) return undefined;
+      const consumers = await inputChecked(title, vscode.l10n.t('How many consumers start in {0} (0 to 50)', groupId), '1', (t) => check.integer(vscode.l10n.t('consumers'), parseNumberInput(t), 0, 50));
+      return consumers === undefined ? undefined : { groupId, consumers };
     }),
-    vscode.commands.registerCommand(COMMANDS.changeAssignor, async (args?: unknown) => {
-      const title = vscode.l10n.t('Change Assignor');
-      if (args === undefined) {
-        const group = await pickGroup(ctx, title);
-        if (group === undefined) return undefined;
-        const current = ctx.host.session.snapshot().groups.find((g) => g.groupId === group)?.assignor;
-        const descriptions = ASSIGNOR_DESCRIPTIONS();
-        const assignor = await pickOne(
-          title,
-          vscode.l10n.t('partition.assignment.strategy for every member of {0} (a rolling change: members rejoin)', group),
-          (Object.keys(descriptions) as AssignorName[]).map((name) => ({
-            label: name,
-            description: name === current ? vscode.l10n.t('in use') : undefined,
-            detail: descriptions[name],
-            value: name,
-          })),
-        );
-        if (assignor === undefined) return undefined;
-        args = { group, assignor };
-      }
-      return applyArgs(ctx, title, changeAssignorArgs, args);
+    registerActionCommand(ctx, COMMANDS.changeAssignor, () => vscode.l10n.t('Change Assignor'), changeAssignorArgs, async (title) => {
+      const group = await pickGroup(ctx, title);
+      if (group === undefined) return undefined;
+      const current = ctx.host.session.snapshot().groups.find((g) => g.groupId === group)?.assignor;
+      const descriptions = ASSIGNOR_DESCRIPTIONS();
+      const assignor = await pickOne(
+        title,
+        vscode.l10n.t('partition.assignment.strategy for every member of {0} (a rolling change: members rejoin)', group),
+        (Object.keys(descriptions) as AssignorName[]).map((name) => ({
+          label: name,
+          description: name === current ? vscode.l10n.t('in use') : undefined,
+          detail: descriptions[name],
+          value: name,
+        })),
+      );
+      return assignor === undefined ? undefined : { group, assignor };
     }),
   ];
 }

@@ -17,6 +17,7 @@ import {
   resolveBrokerConfig,
   resolveConsumerConfig,
   ResolvedBrokerConfig,
+  type ResolvedConsumerConfig,
 } from './config';
 import { ConsumerClient } from './client/consumer';
 import { consumerControls, type ConsumerControls } from './client/consumerControls';
@@ -236,14 +237,11 @@ export class Simulation {
         return;
       }
       case 'add-producer':
-        this.addProducer(action.producer);
-        return;
+        return this.addProducer(action.producer);
       case 'add-consumer':
-        this.addConsumer(this.requireGroup(action.group), action.consumer);
-        return;
+        return void this.addConsumer(this.requireGroup(action.group), action.consumer);
       case 'add-standalone-consumer':
-        this.addStandaloneConsumer(action.consumer);
-        return;
+        return void this.addStandaloneConsumer(action.consumer);
       case 'stop-consumer':
         return this.controlsOf(action.consumer).stop();
       case 'crash-consumer':
@@ -270,15 +268,13 @@ export class Simulation {
         return;
       }
       case 'add-topic':
-        this.addTopic(action.topic);
-        return;
+        return void this.addTopic(action.topic);
       case 'add-group':
         if (this.shares.hasGroup(action.group.groupId)) throw new SimulationError(`group: '${action.group.groupId}' already exists (a share group)`);
         this.addGroup(action.group);
         return;
       case 'add-share-group':
-        this.addShareGroup(action.group);
-        return;
+        return this.addShareGroup(action.group);
       case 'add-share-consumer':
         this.requireNewClientId(action.consumer.clientId);
         return this.shareAction(() => this.shares.addConsumer(action.group, action.consumer));
@@ -418,21 +414,7 @@ export class Simulation {
     const topics = spec.topics ?? [this.scenario.topics[0]?.name ?? [...this.topics.keys()][0]!];
     for (const t of topics) this.requireTopic(t);
     const config = resolveConsumerConfig(spec.config, this.groupAssignors.get(group.groupId));
-    const host = spec.host ?? DEFAULT_HOST;
-    const consumer = new ConsumerClient(this.ctx, {
-      clientId: spec.clientId,
-      groupId: group.groupId,
-      transport: this.transportFor(spec.clientId, host, config.heartbeatIntervalMs),
-      ledger: this.ledger(group.groupId),
-      topics,
-      ratePerSec: spec.ratePerSec,
-      heartbeatMode: spec.heartbeatMode ?? 'background',
-      host,
-      config,
-    });
-    this.consumers.set(spec.clientId, consumer);
-    this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: false });
-    return consumer;
+    return this.startConsumer(group.groupId, spec, topics, config, spec.heartbeatMode ?? 'background', undefined);
   }
 
   private addStandaloneConsumer(spec: StandaloneConsumerSpec): ConsumerClient {
@@ -448,22 +430,33 @@ export class Simulation {
     let group = this.groups.get(spec.groupId);
     if (!group) group = this.addGroup({ groupId: spec.groupId });
     const manualAssignment: TopicPartition[] = partitions.map((p) => ({ topic: topic.name, partition: p }));
-    const config = resolveConsumerConfig(spec.config);
+    return this.startConsumer(group.groupId, spec, [topic.name], resolveConsumerConfig(spec.config), 'background', manualAssignment);
+  }
+
+  /** A new consumer-group client (or, with `manualAssignment`, a standalone one) with its own connection. */
+  private startConsumer(
+    groupId: string,
+    spec: { readonly clientId: string; readonly ratePerSec: number; readonly host?: string },
+    topics: readonly string[],
+    config: ResolvedConsumerConfig,
+    heartbeatMode: 'background' | 'poll',
+    manualAssignment: readonly TopicPartition[] | undefined,
+  ): ConsumerClient {
     const host = spec.host ?? DEFAULT_HOST;
     const consumer = new ConsumerClient(this.ctx, {
       clientId: spec.clientId,
-      groupId: group.groupId,
+      groupId,
       transport: this.transportFor(spec.clientId, host, config.heartbeatIntervalMs),
-      ledger: this.ledger(group.groupId),
-      topics: [topic.name],
+      ledger: this.ledger(groupId),
+      topics,
       ratePerSec: spec.ratePerSec,
-      heartbeatMode: 'background',
+      heartbeatMode,
       host,
       config,
-      manualAssignment,
+      ...(manualAssignment ? { manualAssignment } : {}),
     });
     this.consumers.set(spec.clientId, consumer);
-    this.emit({ type: 'consumer-started', clientId: spec.clientId, group: group.groupId, standalone: true });
+    this.emit({ type: 'consumer-started', clientId: spec.clientId, group: groupId, standalone: manualAssignment !== undefined });
     return consumer;
   }
 

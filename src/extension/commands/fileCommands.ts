@@ -61,11 +61,8 @@ function sourceOf(ctx: CommandContext, uri: vscode.Uri): ScenarioSource {
 
 /** Loads `uri` (or the active scenario editor, or a file the user picks) into the session. */
 async function loadScenarioFile(ctx: CommandContext, title: string, args: unknown): Promise<string | undefined> {
-  const target = targetArg(ctx, args, true);
-  if (!target.ok) {
-    void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, target.message));
-    return undefined;
-  }
+  const target = checkedTarget(ctx, title, args, true);
+  if (!target) return undefined;
   let uri = target.uri;
   let text: string | undefined;
   if (!uri) {
@@ -133,17 +130,22 @@ function slug(name: string): string {
   );
 }
 
+/** The command's target file argument, or undefined after saying what is wrong with it. */
+function checkedTarget(ctx: CommandContext, title: string, args: unknown, allowBuiltin = false): Extract<Target, { ok: true }> | undefined {
+  const target = targetArg(ctx, args, allowBuiltin);
+  if (target.ok) return target;
+  void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, target.message));
+  return undefined;
+}
+
 export function registerFileCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.loadScenarioFile, (args?: unknown) => loadScenarioFile(ctx, vscode.l10n.t('Load Scenario File'), args)),
     vscode.commands.registerCommand(COMMANDS.runScenarioFile, (args?: unknown) => loadScenarioFile(ctx, vscode.l10n.t('Run in Kafka Lab'), args)),
     vscode.commands.registerCommand(COMMANDS.saveSessionAsScenario, async (args?: unknown) => {
       const title = vscode.l10n.t('Save Session as Scenario File');
-      const target = targetArg(ctx, args, false);
-      if (!target.ok) {
-        void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, target.message));
-        return undefined;
-      }
+      const target = checkedTarget(ctx, title, args);
+      if (!target) return undefined;
       const session = ctx.host.session;
       // Only a file the loader accepts is written (the session stays within the scenario limits).
       const { $schema: _schema, ...scenario } = session.toScenario();
@@ -169,11 +171,8 @@ export function registerFileCommands(ctx: CommandContext): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand(COMMANDS.exportEventLog, async (args?: unknown) => {
       const title = vscode.l10n.t('Export Event Log');
-      const target = targetArg(ctx, args, false);
-      if (!target.ok) {
-        void reportError(ctx, vscode.l10n.t('Kafka Lab: {0}: {1}', title, target.message));
-        return undefined;
-      }
+      const target = checkedTarget(ctx, title, args);
+      if (!target) return undefined;
       const session = ctx.host.session;
       const started = performance.now();
       const log = replayEventLog(session.persisted());

@@ -230,23 +230,18 @@ export function locateJsonError(text: string): { position: number; message: stri
     const ch = text[i]!;
     switch (state) {
       case 'valueOrEnd':
-        if (ch === ']') {
+      case 'keyOrEnd': {
+        // Right after '[' or '{': the closing bracket (an empty container), or its first item.
+        const empty = state === 'valueOrEnd' ? ']' : '}';
+        if (ch === empty) {
           i++;
           stack.pop();
           state = 'after';
         } else {
-          state = 'value';
+          state = state === 'valueOrEnd' ? 'value' : 'key';
         }
         break;
-      case 'keyOrEnd':
-        if (ch === '}') {
-          i++;
-          stack.pop();
-          state = 'after';
-        } else {
-          state = 'key';
-        }
-        break;
+      }
       case 'key': {
         if (ch !== '"') return at(i, `expected a property name in double quotes, found ${describeChar(i)}`);
         const err = scanString();

@@ -162,8 +162,9 @@ export class ClassicGroup implements Group {
     member.awaitingJoin = respond;
 
     if (this.state === 'PreparingRebalance') {
-      // InitialDelayedJoin waits longer only while a brand-new group (generation 0) keeps growing.
-      if (this.initialDelayUntil !== Infinity && this.generation === 0) this.joinedDuringDelay = true;
+      // InitialDelayedJoin waits longer while new members keep arriving at a group that was Empty:
+      // a new group, and (Kafka 4.x) one whose members had all gone.
+      if (this.initialDelayUntil !== Infinity) this.joinedDuringDelay = true;
     } else {
       this.prepareRebalance(req.reason ?? 'member joined');
     }

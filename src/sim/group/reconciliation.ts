@@ -112,10 +112,28 @@ export function reconcile(
   m.state = free.length < pending.length ? 'UNRELEASED_PARTITIONS' : 'STABLE';
 }
 
-/** A KIP-848 member id: a random UUID in Kafka's base64url form (22 characters). */
+/**
+ * A KIP-848 member id as Kafka makes and prints one (`Uuid.randomUuid().toString()`): a version-4
+ * UUID's 16 bytes in URL-safe base64 without padding (22 characters), never starting with '-'.
+ */
 export function kafkaUuid(ctx: Pick<SimContext, 'rng'>): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let s = '';
-  for (let i = 0; i < 22; i++) s += alphabet[ctx.rng.nextInt(64)]!;
-  return s;
+  for (;;) {
+    const hex = ctx.rng.uuid().replace(/-/g, '');
+    const bytes: number[] = [];
+    for (let i = 0; i < 32; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16));
+    const id = base64UrlNoPadding(bytes);
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+const BASE64_URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function base64UrlNoPadding(bytes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let c = 0; c < chars; c++) out += BASE64_URL[(n >> (18 - 6 * c)) & 63]!;
+  }
+  return out;
 }

@@ -61,3 +61,20 @@ describe('ConsumerProtocol encodings', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 24 }), (b) => assert.equal(utf8Decode(b), new TextDecoder().decode(b))));
   });
 });
+
+describe('KIP-848 member ids', () => {
+  it('are Kafka Uuids as Kafka prints them: a version-4 UUID in URL-safe base64 without padding, never starting with "-"', async () => {
+    const { kafkaUuid } = await import('../../../src/sim/group/reconciliation');
+    const { Random } = await import('../../../src/sim/random');
+    const rng = new Random(42);
+    for (let i = 0; i < 5_000; i++) {
+      const id = kafkaUuid({ rng });
+      assert.match(id, /^[A-Za-z0-9_][A-Za-z0-9_-]{20}[AQgw]$/);
+      const bytes = Buffer.from(id, 'base64url');
+      assert.equal(bytes.length, 16);
+      assert.equal(bytes[6]! >> 4, 4, 'version 4');
+      assert.equal(bytes[8]! >> 6, 2, 'IETF variant');
+      assert.equal(bytes.toString('base64url'), id);
+    }
+  });
+});

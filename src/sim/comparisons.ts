@@ -36,6 +36,9 @@ function consumerFor(variant: ProtocolVariant, c: ConsumerSpec): ConsumerSpec {
   else {
     config['group.protocol'] = 'consumer';
     config['group.remote.assignor'] = 'uniform';
+    // The broker's group.consumer.* settings apply instead (Kafka 4.x clients refuse these).
+    delete config['session.timeout.ms'];
+    delete config['heartbeat.interval.ms'];
   }
   return { ...c, config: config as ConsumerSpec['config'] };
 }

@@ -10,6 +10,8 @@
  *    run in time order (file order for equal times) and may use what earlier entries created;
  *  - add-partitions must increase the partition count (partitions never shrink);
  *  - standalone consumers' partitions must exist in their topic;
+ *  - with group.protocol=consumer, no session.timeout.ms, heartbeat.interval.ms or
+ *    partition.assignment.strategy (Kafka 4.x clients refuse them);
  *  - heartbeat.interval.ms < session.timeout.ms (Kafka's rule), and for group members,
  *    group.min.session.timeout.ms ≤ session.timeout.ms ≤ group.max.session.timeout.ms (else the
  *    broker rejects the JoinGroup), defaults included;
@@ -226,6 +228,18 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
         add(childPath(cfgPath, 'heartbeat.interval.ms'), hb, `heartbeat.interval.ms must be lower than session.timeout.ms (${session}${sessionSet === undefined ? ', the default' : ''}); Kafka refuses to start such a consumer`);
       } else {
         add(childPath(cfgPath, 'session.timeout.ms'), session, `session.timeout.ms must be greater than heartbeat.interval.ms (${hb}, the default); Kafka refuses to start such a consumer`);
+      }
+    }
+    if (joinsGroup && config?.['group.protocol'] === 'consumer') {
+      // Kafka 4.x clients refuse these with group.protocol=consumer (ConfigException): the broker decides.
+      const instead: Record<string, string> = {
+        'session.timeout.ms': "the broker's group.consumer.session.timeout.ms applies",
+        'heartbeat.interval.ms': "the broker's group.consumer.heartbeat.interval.ms applies",
+        'partition.assignment.strategy': 'the broker assigns; choose its assignor with group.remote.assignor (uniform or range)',
+      };
+      for (const [key, why] of Object.entries(instead)) {
+        const value = (config as Record<string, unknown>)[key];
+        if (value !== undefined) add(childPath(cfgPath, key), value, `not supported with group.protocol=consumer (Kafka 4.x clients refuse it with a ConfigException): ${why}`);
       }
     }
     if (joinsGroup && (session < minSession || session > maxSession)) {

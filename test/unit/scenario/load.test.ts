@@ -234,6 +234,16 @@ describe('loadScenario: semantic errors', () => {
     );
     expectError(edited(minimal, (d) => d.timeline.push({ at: '1m', action: 'add-partitions', topic: 'orders', partitions: 10001 })), '$.timeline[1].partitions', 10001, /≤ 10000/);
   });
+  it('refuses client-side session, heartbeat and assignor settings with group.protocol=consumer, as Kafka 4.x clients do', () => {
+    const cfg = (c: object) => edited(minimal, (d) => (d.groups[0].consumers[0].config = { 'group.protocol': 'consumer', ...c }));
+    expectError(cfg({ 'session.timeout.ms': 30000 }), '$.groups[0].consumers[0].config["session.timeout.ms"]', 30000, /not supported with group.protocol=consumer .*group.consumer.session.timeout.ms applies/);
+    expectError(cfg({ 'heartbeat.interval.ms': 1000 }), '$.groups[0].consumers[0].config["heartbeat.interval.ms"]', 1000, /group.consumer.heartbeat.interval.ms applies/);
+    expectError(cfg({ 'partition.assignment.strategy': 'range' }), '$.groups[0].consumers[0].config["partition.assignment.strategy"]', 'range', /choose its assignor with group.remote.assignor/);
+    // The classic protocol takes them, and group.remote.assignor is the consumer protocol's way.
+    const fine = loadScenario(JSON.stringify(edited(minimal, (d) => (d.groups[0].consumers[0].config = { 'group.protocol': 'consumer', 'group.remote.assignor': 'range' }))));
+    assert.ok(fine.ok, JSON.stringify(fine));
+  });
+
   it('heartbeat.interval.ms must be lower than session.timeout.ms (defaults included)', () => {
     const cfg = (c: object) => edited(minimal, (d) => (d.groups[0].consumers[0].config = c));
     expectError(cfg({ 'session.timeout.ms': 10000, 'heartbeat.interval.ms': 10000 }), '$.groups[0].consumers[0].config["heartbeat.interval.ms"]', 10000, /lower than session.timeout.ms \(10000\)/);

@@ -142,7 +142,7 @@ export class ClassicMembership implements Membership {
       this.host.lose('no longer a member of the current generation');
       return;
     }
-    this.host.commitProcessed('before rebalance');
+    this.host.commitProcessed();
     if (!this.cooperative) this.host.revoke(this.host.ownedPartitions());
   }
 

@@ -347,7 +347,7 @@ export class ConsumerClient implements MembershipHost {
     }
   }
 
-  commitProcessed(_why: string): void {
+  commitProcessed(): void {
     if (this.config.enableAutoCommit || this.processedSinceCommit) this.commit();
   }
 
@@ -383,7 +383,7 @@ export class ConsumerClient implements MembershipHost {
   /** close(): commit, revoke, leave (static classic members send no LeaveGroup). */
   close(): void {
     if (this.status !== 'running') return;
-    if (this.standalone || this.membership === 'stable') this.commitProcessed('close');
+    if (this.standalone || this.membership === 'stable') this.commitProcessed();
     if (!this.standalone) this.revoke(this.ownedPartitions());
     this.owned = [];
     this.status = 'stopped';

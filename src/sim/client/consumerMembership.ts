@@ -134,7 +134,7 @@ export class ConsumerMembership implements Membership {
     const revoked = this.host.ownedPartitions().filter((tp) => !assigned.has(partitionName(tp.topic, tp.partition)));
     if (revoked.length > 0) {
       // The new consumer commits what it processed before it lets partitions go.
-      this.host.commitProcessed('before revocation');
+      this.host.commitProcessed();
       this.host.revoke(revoked);
     }
     const have = new Set(this.host.ownedPartitions().map(key));

@@ -53,7 +53,7 @@ export interface MembershipHost {
   readonly metadata: ReadonlyMap<string, number>;
   learnTopic(topic: string, partitions: number): void;
   /** Commit what it processed (auto-commit or the application's commitSync), if anything. */
-  commitProcessed(why: string): void;
+  commitProcessed(): void;
   /** Give up partitions in an orderly way (partitions-revoked). */
   revoke(partitions: readonly TopicPartition[]): void;
   /** Partitions are gone without a revocation (partitions-lost). */

@@ -63,10 +63,6 @@ export class GroupCoordinator implements RequestHandler {
     return this.groupsById;
   }
 
-  group(groupId: string): AnyGroup | undefined {
-    return this.groupsById.get(groupId);
-  }
-
   /** A group the scenario declares exists from the start, empty (classic until a member says otherwise). */
   createGroup(groupId: string): AnyGroup {
     return this.groupsById.get(groupId) ?? this.classic(groupId);

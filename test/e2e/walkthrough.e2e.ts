@@ -25,8 +25,25 @@ const nls: Record<'en' | 'ko', Record<string, string>> = {
 /** A line of each step's page, to see which language's markdown the workbench shows. */
 const PAGE_HEADING = { en: "What you'll see", ko: '무엇을 보게 되나요' };
 
-/** The frame (a webview's inner document) whose text contains `text`, once one does. */
-async function frameWithText(wb: Workbench, text: string): Promise<Frame> {
+/** The first line of each frame's text, to say in a failure what the workbench showed instead. */
+async function frameTexts(wb: Workbench): Promise<string[]> {
+  const texts: string[] = [];
+  for (const frame of wb.page.frames()) {
+    const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    if (body.trim() !== '') texts.push(body.trim().split('\n')[0]!.slice(0, 60));
+  }
+  return texts;
+}
+
+/**
+ * The frame (a webview's inner document) whose text contains `text`, once one does. `reselect`
+ * clicks the step again: the workbench loads a step's page into a webview when the step is
+ * selected, and under load that webview can come up empty (its service worker not yet serving
+ * the page); selecting the step again, as a user would, reloads it. Tried every 15 s.
+ */
+async function frameWithText(wb: Workbench, text: string, reselect?: () => Promise<void>): Promise<Frame> {
+  let lastSelect = Date.now();
+  let seen: string[] = [];
   const found = await waitUntil(
     `a frame that shows "${text}"`,
     async () => {
@@ -34,10 +51,18 @@ async function frameWithText(wb: Workbench, text: string): Promise<Frame> {
         const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
         if (body.includes(text)) return frame;
       }
+      seen = await frameTexts(wb);
+      if (reselect && Date.now() - lastSelect > 15_000) {
+        lastSelect = Date.now();
+        await reselect();
+      }
       return undefined;
     },
     (f) => f !== undefined,
-  );
+    2 * WAIT_MS,
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; the frames showed: ${JSON.stringify(seen)}`);
+  });
   return found!;
 }
 
@@ -69,7 +94,10 @@ async function followAllSteps(wb: Workbench, lang: 'en' | 'ko'): Promise<void> {
     const title = nls[lang][`walkthrough.${id}.title`]!;
     await assert.doesNotReject(step.locator('.step-title', { hasText: title }).waitFor({ state: 'visible' }), `step ${i + 1} title "${title}"`);
     // The step's page (markdown media) in this language.
-    await frameWithText(wb, PAGE_HEADING[lang]);
+    await frameWithText(wb, PAGE_HEADING[lang], async () => {
+      wb.note(`step ${i + 1} (${id}): its page has not shown yet, select the step again`);
+      await step.click();
+    });
     const button = wb.page.locator(`[x-step-description-for$="#${id}"]`).locator('button, a').first();
     wb.note(`step ${i + 1} (${id}): click its button, wait for the checkmark`);
     await button.click();

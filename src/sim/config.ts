@@ -25,6 +25,8 @@ export const BROKER_DEFAULTS = {
   'group.max.session.timeout.ms': 1_800_000,
   'group.consumer.heartbeat.interval.ms': 5_000,
   'group.consumer.session.timeout.ms': 45_000,
+  /** Online migration of non-empty groups between the classic and the consumer protocol (Kafka 4.0+). */
+  'group.consumer.migration.policy': 'bidirectional',
   /** The broker's server-side assignors; the first is the default. */
   'group.consumer.assignors': ['uniform', 'range'] as const,
 } as const;
@@ -55,30 +57,39 @@ export interface ResolvedConsumerConfig {
   remoteAssignor: 'uniform' | 'range' | undefined;
 }
 
+/** `group.consumer.migration.policy`: which online conversions between the protocols are allowed. */
+export type MigrationPolicy = 'bidirectional' | 'upgrade' | 'downgrade' | 'disabled';
+export const MIGRATION_POLICIES: readonly MigrationPolicy[] = ['bidirectional', 'upgrade', 'downgrade', 'disabled'];
+
 export interface ResolvedBrokerConfig {
   initialRebalanceDelayMs: number;
+  migrationPolicy: MigrationPolicy;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   consumerHeartbeatIntervalMs: number;
   consumerSessionTimeoutMs: number;
 }
 
-export function resolveConsumerConfig(config: ConsumerConfig | undefined, groupAssignor?: AssignorName | readonly AssignorName[]): ResolvedConsumerConfig {
+/**
+ * A consumer's settings: those `config` sets, else `base`'s (a restarted instance keeps what its
+ * deployment did not change), else the group's assignor for the strategy, else Kafka's defaults.
+ */
+export function resolveConsumerConfig(config: ConsumerConfig | undefined, groupAssignor?: AssignorName | readonly AssignorName[], base?: ResolvedConsumerConfig): ResolvedConsumerConfig {
   const c = config ?? {};
-  const strategy = c['partition.assignment.strategy'] ?? groupAssignor ?? CONSUMER_DEFAULTS['partition.assignment.strategy'];
+  const strategy = c['partition.assignment.strategy'] ?? base?.assignors ?? groupAssignor ?? CONSUMER_DEFAULTS['partition.assignment.strategy'];
   return {
-    sessionTimeoutMs: c['session.timeout.ms'] ?? CONSUMER_DEFAULTS['session.timeout.ms'],
-    heartbeatIntervalMs: c['heartbeat.interval.ms'] ?? CONSUMER_DEFAULTS['heartbeat.interval.ms'],
-    maxPollIntervalMs: c['max.poll.interval.ms'] ?? CONSUMER_DEFAULTS['max.poll.interval.ms'],
-    maxPollRecords: c['max.poll.records'] ?? CONSUMER_DEFAULTS['max.poll.records'],
-    enableAutoCommit: c['enable.auto.commit'] ?? CONSUMER_DEFAULTS['enable.auto.commit'],
-    autoCommitIntervalMs: c['auto.commit.interval.ms'] ?? CONSUMER_DEFAULTS['auto.commit.interval.ms'],
-    autoOffsetReset: c['auto.offset.reset'] ?? CONSUMER_DEFAULTS['auto.offset.reset'],
+    sessionTimeoutMs: c['session.timeout.ms'] ?? base?.sessionTimeoutMs ?? CONSUMER_DEFAULTS['session.timeout.ms'],
+    heartbeatIntervalMs: c['heartbeat.interval.ms'] ?? base?.heartbeatIntervalMs ?? CONSUMER_DEFAULTS['heartbeat.interval.ms'],
+    maxPollIntervalMs: c['max.poll.interval.ms'] ?? base?.maxPollIntervalMs ?? CONSUMER_DEFAULTS['max.poll.interval.ms'],
+    maxPollRecords: c['max.poll.records'] ?? base?.maxPollRecords ?? CONSUMER_DEFAULTS['max.poll.records'],
+    enableAutoCommit: c['enable.auto.commit'] ?? base?.enableAutoCommit ?? CONSUMER_DEFAULTS['enable.auto.commit'],
+    autoCommitIntervalMs: c['auto.commit.interval.ms'] ?? base?.autoCommitIntervalMs ?? CONSUMER_DEFAULTS['auto.commit.interval.ms'],
+    autoOffsetReset: c['auto.offset.reset'] ?? base?.autoOffsetReset ?? CONSUMER_DEFAULTS['auto.offset.reset'],
     assignors: typeof strategy === 'string' ? [strategy] : [...strategy],
-    groupInstanceId: c['group.instance.id'],
-    metadataMaxAgeMs: c['metadata.max.age.ms'] ?? CONSUMER_DEFAULTS['metadata.max.age.ms'],
-    groupProtocol: c['group.protocol'] ?? CONSUMER_DEFAULTS['group.protocol'],
-    remoteAssignor: c['group.remote.assignor'],
+    groupInstanceId: 'group.instance.id' in c ? c['group.instance.id'] : base?.groupInstanceId,
+    metadataMaxAgeMs: c['metadata.max.age.ms'] ?? base?.metadataMaxAgeMs ?? CONSUMER_DEFAULTS['metadata.max.age.ms'],
+    groupProtocol: c['group.protocol'] ?? base?.groupProtocol ?? CONSUMER_DEFAULTS['group.protocol'],
+    remoteAssignor: 'group.remote.assignor' in c ? c['group.remote.assignor'] : base?.remoteAssignor,
   };
 }
 
@@ -86,6 +97,7 @@ export function resolveBrokerConfig(config: BrokerConfig | undefined): ResolvedB
   const c = config ?? {};
   return {
     initialRebalanceDelayMs: c['group.initial.rebalance.delay.ms'] ?? BROKER_DEFAULTS['group.initial.rebalance.delay.ms'],
+    migrationPolicy: c['group.consumer.migration.policy'] ?? BROKER_DEFAULTS['group.consumer.migration.policy'],
     minSessionTimeoutMs: c['group.min.session.timeout.ms'] ?? BROKER_DEFAULTS['group.min.session.timeout.ms'],
     maxSessionTimeoutMs: c['group.max.session.timeout.ms'] ?? BROKER_DEFAULTS['group.max.session.timeout.ms'],
     consumerHeartbeatIntervalMs: c['group.consumer.heartbeat.interval.ms'] ?? BROKER_DEFAULTS['group.consumer.heartbeat.interval.ms'],

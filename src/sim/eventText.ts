@@ -18,6 +18,7 @@ export const EVENT_TEMPLATES = {
   eventProducerRateChanged: 'producer {producer} rate {from} → {to} msg/s',
   eventConsumerStarted: '{clientId} started (group {group})',
   eventConsumerStartedStandalone: "{clientId} started with assign() (no group membership), sharing {group}'s offsets",
+  eventConsumerRestartedWithConfig: '{clientId} started again with {changes} (group {group})',
   eventConsumerStopped: '{clientId} closed gracefully',
   eventConsumerCrashed: '{clientId} crashed: no LeaveGroup, no more heartbeats',
   eventConsumerFailed: '{clientId} stopped with {error}',
@@ -32,6 +33,9 @@ export const EVENT_TEMPLATES = {
   eventRebalanceStarted: '{group}: rebalance started: {reason}',
   eventJoinRejected: "{group}: {clientId} cannot join: its partition.assignment.strategy ({assignors}) shares nothing with the group's ({groupAssignors}); {error}",
   eventGroupEpochBumped: '{group}: group epoch {groupEpoch}: {reason}',
+  eventGroupUpgraded: '{group}: upgraded online from the classic to the consumer protocol ({clientId} joined with group.protocol=consumer); its {members} classic member(s) stay and rebalance with JoinGroup/SyncGroup',
+  eventGroupDowngraded: '{group}: back to the classic protocol: {clientId}, the last member using the consumer protocol, left; {members} classic member(s) rebalance',
+  eventMigrationRefused: "{group}: {clientId} cannot join: the group uses the other protocol and group.consumer.migration.policy={policy} does not convert it",
   eventTargetAssignmentComputed: '{group}: target assignment for epoch {assignmentEpoch} ({assignor}, computed by the coordinator): {assignment}',
   eventMemberRemovedOnRebalanceTimeout: '{group}: {clientId} removed: it did not rejoin within the rebalance timeout',
   eventRebalanceCompleted: '{group}: generation {generation} ({assignor}, {protocol}): {assignment}',
@@ -79,6 +83,7 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
     case 'producer-rate-changed':
       return ['eventProducerRateChanged', { producer: e.producer, from: e.from, to: e.to }];
     case 'consumer-started':
+      if (e.changed) return ['eventConsumerRestartedWithConfig', { clientId: e.clientId, group: e.group, changes: Object.entries(e.changed).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(', ') }];
       return [e.standalone ? 'eventConsumerStartedStandalone' : 'eventConsumerStarted', { clientId: e.clientId, group: e.group }];
     case 'consumer-stopped':
       return ['eventConsumerStopped', { clientId: e.clientId }];
@@ -104,6 +109,10 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
       return ['eventRebalanceStarted', { group: e.group, reason: e.reason }];
     case 'join-rejected':
       return ['eventJoinRejected', { group: e.group, clientId: e.clientId, assignors: e.assignors.join(', '), groupAssignors: e.groupAssignors.join(', ') || nothing, error: e.error }];
+    case 'group-converted':
+      return [e.to === 'consumer' ? 'eventGroupUpgraded' : 'eventGroupDowngraded', { group: e.group, clientId: e.clientId, members: e.members }];
+    case 'migration-refused':
+      return ['eventMigrationRefused', { group: e.group, clientId: e.clientId, policy: e.policy }];
     case 'group-epoch-bumped':
       return ['eventGroupEpochBumped', { group: e.group, groupEpoch: e.groupEpoch, reason: e.reason }];
     case 'target-assignment-computed':

@@ -21,7 +21,8 @@ export type SimEventBody =
   | { type: 'partitions-added'; topic: string; from: number; to: number }
   | { type: 'producer-started'; producer: string; topic: string; ratePerSec: number; keys: number }
   | { type: 'producer-rate-changed'; producer: string; from: number; to: number }
-  | { type: 'consumer-started'; clientId: string; group: string; standalone: boolean }
+  /** `changed`: a restart with new settings (the keys and values that differ from before). */
+  | { type: 'consumer-started'; clientId: string; group: string; standalone: boolean; changed?: Record<string, unknown> }
   | { type: 'consumer-stopped'; clientId: string; group: string }
   | { type: 'consumer-crashed'; clientId: string; group: string }
   /** poll() threw a fatal exception and the application stopped. */
@@ -39,6 +40,10 @@ export type SimEventBody =
   /** KIP-848: the coordinator's server-side assignor computed the target assignment. */
   | { type: 'target-assignment-computed'; group: string; assignmentEpoch: number; assignor: 'uniform' | 'range'; assignment: Record<string, PartitionName[]> }
   | { type: 'join-rejected'; group: string; clientId: string; error: 'INCONSISTENT_GROUP_PROTOCOL'; assignors: string[]; groupAssignors: string[] }
+  /** Online migration (KIP-848): a non-empty group changed protocol; its members stayed. */
+  | { type: 'group-converted'; group: string; from: 'classic' | 'consumer'; to: 'classic' | 'consumer'; clientId: string; members: number }
+  /** group.consumer.migration.policy refused a conversion: the member cannot join. */
+  | { type: 'migration-refused'; group: string; clientId: string; policy: string }
   | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string }
   | {
       type: 'rebalance-completed';

@@ -251,7 +251,7 @@ export class Simulation {
         return controls.stall(parseDurationField('duration', action.duration));
       }
       case 'restart-consumer':
-        return this.controlsOf(action.consumer).restart();
+        return this.controlsOf(action.consumer).restart(action.config);
       case 'set-consumer-rate': {
         const controls = this.controlsOf(action.consumer);
         requireRate('ratePerSec', action.ratePerSec);
@@ -509,7 +509,10 @@ export class Simulation {
         stop: guard(() => shares.stopConsumer(clientId)),
         crash: guard(() => shares.crashConsumer(clientId)),
         stall: (ms) => this.shareAction(() => shares.stallConsumer(clientId, ms)),
-        restart: guard(() => shares.restartConsumer(clientId)),
+        restart: (changes) => {
+          if (changes) throw new SimulationError(`config: consumer '${clientId}' is a share consumer: restart it without config (its settings cannot change here)`);
+          this.shareAction(() => shares.restartConsumer(clientId));
+        },
         setRate: (rate) => this.shareAction(() => shares.setConsumerRate(clientId, rate)),
       };
     }

@@ -66,6 +66,8 @@ export const EVENT_INFO: { readonly [K in SimEventType]?: EventInfo } & Readonly
   'group-epoch-bumped': { category: 'rebalance', explanation: 'explainGroupEpochBumped' },
   'target-assignment-computed': { category: 'rebalance', explanation: 'explainTargetAssignmentComputed' },
   'join-rejected': { category: 'rebalance', explanation: 'explainJoinRejected' },
+  'group-converted': { category: 'rebalance', explanation: 'explainGroupConverted' },
+  'migration-refused': { category: 'rebalance', explanation: 'explainMigrationRefused' },
   'partitions-assigned': { category: 'rebalance', explanation: 'explainPartitionsAssigned' },
   'partitions-revoked': { category: 'rebalance', explanation: 'explainPartitionsRevoked' },
   'partitions-lost': { category: 'rebalance', explanation: 'explainPartitionsLost' },

@@ -4,7 +4,9 @@
  * simulation applies an action without asking which kind it has. Each method throws a
  * SimulationError-worthy Error (its message names the field and value) when it cannot apply.
  */
+import { resolveConsumerConfig } from '../config';
 import type { SimEventBody } from '../events';
+import type { ConsumerConfig } from '../scenario/types';
 import type { ConsumerClient, ConsumerOptions } from './consumer';
 export interface ConsumerControls {
   readonly clientId: string;
@@ -14,8 +16,11 @@ export interface ConsumerControls {
   crash(): void;
   /** No poll() for a while (a long GC pause, a slow call). */
   stall(durationMs: number): void;
-  /** A new instance with the same configuration (a static member comes back as itself). */
-  restart(): void;
+  /**
+   * A new instance with the same configuration (a static member comes back as itself), or with
+   * `changes` to it, as a new deployment would have (share consumers take none).
+   */
+  restart(changes?: ConsumerConfig): void;
   setRate(ratePerSec: number): void;
 }
 
@@ -47,11 +52,12 @@ export function consumerControls(c: ConsumerClient, env: ControlsEnv): ConsumerC
       env.requireRunning().stall(env.now(), ms);
       env.emit({ type: 'consumer-stalled', clientId, group: groupId, durationMs: ms });
     },
-    restart: () => {
+    restart: (changes) => {
       if (c.status === 'running') throw env.refuse(`consumer '${clientId}' is already running`);
-      const replacement = env.create({ ...c.options, ratePerSec: c.ratePerSec, config: c.config });
+      const config = changes ? resolveConsumerConfig(changes, undefined, c.config) : c.config;
+      const replacement = env.create({ ...c.options, ratePerSec: c.ratePerSec, config });
       env.replace(replacement);
-      env.emit({ type: 'consumer-started', clientId, group: groupId, standalone: replacement.standalone });
+      env.emit({ type: 'consumer-started', clientId, group: groupId, standalone: replacement.standalone, ...(changes ? { changed: { ...changes } } : {}) });
     },
     setRate: (rate) => {
       const from = c.ratePerSec;

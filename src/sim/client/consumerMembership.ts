@@ -98,7 +98,7 @@ export class ConsumerMembership implements Membership {
         this.host.fail('FencedInstanceIdException: another consumer joined with the same group.instance.id');
         return;
       }
-      if (response.errorCode === 'UNSUPPORTED_ASSIGNOR' || response.errorCode === 'INVALID_REQUEST' || response.errorCode === 'UNRELEASED_INSTANCE_ID') {
+      if (response.errorCode === 'UNSUPPORTED_ASSIGNOR' || response.errorCode === 'INVALID_REQUEST' || response.errorCode === 'UNRELEASED_INSTANCE_ID' || response.errorCode === 'GROUP_ID_NOT_FOUND') {
         // Fatal for the Java client: poll() throws.
         this.status = 'unjoined';
         this.generation = -1;

@@ -17,8 +17,9 @@
  * The broker does not read assignments; the lab decodes them (as the admin tools do) to show who
  * owns what.
  *
- * Over 500 lines: the four requests, DescribeGroups and the timers all work on the group's private
- * member state (waiting responses, pending ids, deadlines); split apart they would have to expose it.
+ * Over 500 lines: the four requests, DescribeGroups, the timers and the hand-over in an online
+ * migration all work on the group's private member state (waiting responses, pending ids,
+ * deadlines); split apart they would have to expose it.
  */
 import { isAssignorName, getAssignor } from '../assignors';
 import type { TopicPartition } from '../assignors/types';
@@ -31,7 +32,7 @@ import type { Group, GroupEnv, MemberView } from './group';
 import type { GroupOffsets } from './offsets';
 import type { ClientContext } from './transport';
 
-interface ClassicMember extends MemberView {
+export interface ClassicMember extends MemberView {
   memberId: string;
   clientId: string;
   host: string;
@@ -564,6 +565,49 @@ export class ClassicGroup implements Group {
   private findStatic(instanceId: string): ClassicMember | undefined {
     for (const m of this.members.values()) if (m.groupInstanceId === instanceId) return m;
     return undefined;
+  }
+
+  // ---- online migration (./migration.ts) ------------------------------------------------------
+
+  /** `usesConsumerGroupProtocol`: its members are Kafka consumers (not Connect workers or other clients of the protocol). */
+  usesConsumerProtocolType(): boolean {
+    return this.protocolTypeName === 'consumer';
+  }
+
+  /**
+   * The group is being upgraded to a consumer group: JoinGroup and SyncGroup requests still
+   * waiting are answered REBALANCE_IN_PROGRESS (their members rejoin the new group), and the
+   * members are handed over as they are.
+   */
+  releaseForUpgrade(): readonly ClassicMember[] {
+    for (const m of this.members.values()) {
+      const join = m.awaitingJoin;
+      const sync = m.awaitingSync;
+      m.awaitingJoin = undefined;
+      m.awaitingSync = undefined;
+      const memberId = m.memberId;
+      if (join) this.env.later(() => join({ errorCode: 'REBALANCE_IN_PROGRESS', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId, members: [] }));
+      if (sync) this.env.later(() => sync({ errorCode: 'REBALANCE_IN_PROGRESS', protocolType: null, protocolName: null, assignment: EMPTY_BYTES }));
+    }
+    this.pendingSync.clear();
+    this.pendingMembers.clear();
+    [this.rebalanceDeadline, this.syncDeadline, this.initialDelayUntil] = [Infinity, Infinity, Infinity];
+    this.state = 'Dead';
+    return [...this.members.values()];
+  }
+
+  /**
+   * A consumer group's classic members, after its last consumer-protocol member left
+   * (`ClassicGroup.fromConsumerGroup`): Stable at the group epoch, each with its target assignment;
+   * then a rebalance, so that they all join the classic way.
+   */
+  adoptMembers(generation: number, members: readonly ClassicMember[], reason: string): void {
+    this.generation = generation;
+    for (const m of members) this.members.set(m.memberId, { ...m, lastHeartbeat: this.ctx.now, missedHeartbeatsReported: 0 });
+    this.protocolTypeName = 'consumer';
+    this.assignor = selectProtocol(members.map((m) => m.protocols.map((p) => p.name)));
+    this.state = 'Stable';
+    this.prepareRebalance(reason);
   }
 
   private setState(to: GroupState): void {

@@ -8,9 +8,10 @@
  * when the phase completes, in the order the coordinator completed them, after the request that
  * completed them has been handled. The other APIs are answered at once.
  *
- * An empty group can change protocol: a ConsumerGroupHeartbeat turns an empty classic group into a
- * consumer group and a JoinGroup turns an empty consumer group back; a non-empty group of the other
- * protocol refuses with INCONSISTENT_GROUP_PROTOCOL.
+ * A group can change protocol: a ConsumerGroupHeartbeat turns an empty classic group into a
+ * consumer group and a JoinGroup turns an empty consumer group back. A non-empty group changes
+ * online (./migration.ts): the first consumer-protocol member upgrades a classic group, whose
+ * members stay as classic members of the consumer group; the last one leaving downgrades it.
  */
 import { partitionName, type SimContext } from '../context';
 import type {
@@ -32,6 +33,7 @@ import { ClassicGroup } from './classic';
 import { ConsumerGroup } from './consumer';
 import type { ErrorName } from './errors';
 import type { Group, GroupEnv } from './group';
+import { asClassicGroupMember, asConsumerGroupMember, canUpgrade, downgradeAllowed } from './migration';
 import { OffsetMetadataManager } from './offsets';
 import type { ClientContext, RequestHandler } from './transport';
 
@@ -133,28 +135,28 @@ export class GroupCoordinator implements RequestHandler {
           this.ready.push(() => respond({ errorCode: 'INVALID_GROUP_ID', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId: request.memberId, members: [] }));
           return;
         }
-        const g = this.classicFor(request.groupId);
-        if (g) g.join(context, request, respond);
-        else {
-          this.rejectProtocol(context, request.groupId, request.protocols.map((p) => p.name));
-          this.ready.push(() => respond({ errorCode: 'INCONSISTENT_GROUP_PROTOCOL', generationId: -1, protocolType: null, protocolName: null, leader: '', skipAssignment: false, memberId: request.memberId, members: [] }));
-        }
+        const existing = this.groupsById.get(request.groupId);
+        // A non-empty consumer group takes classic members (online upgrade); an empty one becomes classic.
+        if (existing instanceof ConsumerGroup && existing.members.size > 0) existing.joinClassic(context, request, respond);
+        else this.classicFor(request.groupId).join(context, request, respond);
         return;
       }
       case 'SyncGroup': {
         const g = this.groupsById.get(request.groupId);
         if (g instanceof ClassicGroup) g.sync(request, respond);
-        else this.ready.push(() => respond({ errorCode: g ? 'INCONSISTENT_GROUP_PROTOCOL' : 'UNKNOWN_MEMBER_ID', protocolType: null, protocolName: null, assignment: new Uint8Array(0) }));
+        else if (g) g.syncClassic(request, respond);
+        else this.ready.push(() => respond({ errorCode: 'UNKNOWN_MEMBER_ID', protocolType: null, protocolName: null, assignment: new Uint8Array(0) }));
         return;
       }
       case 'Heartbeat': {
         const g = this.groupsById.get(request.groupId);
-        respond(g instanceof ClassicGroup ? g.heartbeat(request) : { errorCode: 'UNKNOWN_MEMBER_ID' });
+        respond(g instanceof ClassicGroup ? g.heartbeat(request) : g ? g.heartbeatClassic(request) : { errorCode: 'UNKNOWN_MEMBER_ID' });
         return;
       }
       case 'LeaveGroup': {
         const g = this.groupsById.get(request.groupId);
         if (g instanceof ClassicGroup) respond(g.leave(request));
+        else if (g) respond(g.leaveClassic(request));
         else respond({ errorCode: 'NONE', members: request.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: 'UNKNOWN_MEMBER_ID' })) });
         return;
       }
@@ -194,12 +196,40 @@ export class GroupCoordinator implements RequestHandler {
     }
   }
 
-  /** The classic group for a JoinGroup: created, or converted from an empty consumer group. */
-  private classicFor(groupId: string): ClassicGroup | undefined {
+  /** The classic group for a JoinGroup: the existing one, or a new one (replacing an empty consumer group). */
+  private classicFor(groupId: string): ClassicGroup {
     const g = this.groupsById.get(groupId);
-    if (g instanceof ClassicGroup) return g;
-    if (g && g.members.size > 0) return undefined;
-    return this.classic(groupId);
+    return g instanceof ClassicGroup ? g : this.classic(groupId);
+  }
+
+  private consumerGroup(groupId: string, serverAssignor: string | null): ConsumerGroup {
+    const g = new ConsumerGroup(groupId, this.env(groupId), serverAssignor, (leaving) => this.downgrade(groupId, leaving));
+    this.groupsById.set(groupId, g);
+    return g;
+  }
+
+  /** Online upgrade (`convertToConsumerGroup`): the classic members stay, each with its partitions. */
+  private upgrade(classic: ClassicGroup, context: ClientContext, serverAssignor: string | null): ConsumerGroup {
+    const generation = classic.generation;
+    const protocol = classic.assignor;
+    const members = classic.releaseForUpgrade().map((m) => asConsumerGroupMember({ ...m, lastHeartbeat: this.ctx.now }, generation, protocol));
+    const g = this.consumerGroup(classic.groupId, serverAssignor);
+    this.ctx.emit({ type: 'group-converted', group: classic.groupId, from: 'classic', to: 'consumer', clientId: context.clientId, members: members.length });
+    g.adoptClassicMembers(generation, members);
+    return g;
+  }
+
+  /** Online downgrade (`convertToClassicGroup`), if the policy allows it and only classic members remain. */
+  private downgrade(groupId: string, leavingMemberId: string): boolean {
+    const g = this.groupsById.get(groupId);
+    if (!(g instanceof ConsumerGroup) || !downgradeAllowed(this.ctx.broker.migrationPolicy)) return false;
+    const leaving = g.members.get(leavingMemberId);
+    const rest = g.classicMembersExcept(leavingMemberId);
+    if (!leaving || !rest) return false;
+    const classic = this.classic(groupId);
+    this.ctx.emit({ type: 'group-converted', group: groupId, from: 'consumer', to: 'classic', clientId: leaving.clientId, members: rest.length });
+    classic.adoptMembers(g.generation, rest.map(asClassicGroupMember), `Downgrade group ${groupId} from consumer to classic.`);
+    return true;
   }
 
   private consumerGroupHeartbeat(context: ClientContext, request: ConsumerGroupHeartbeatRequest) {
@@ -209,18 +239,14 @@ export class GroupCoordinator implements RequestHandler {
       return { errorCode: 'GROUP_ID_NOT_FOUND' as const, errorMessage: `group ${request.groupId} is not a consumer group`, memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
     }
     if (g instanceof ClassicGroup && g.members.size > 0) {
-      this.rejectProtocol(context, request.groupId, [], g.assignor !== undefined ? [g.assignor] : []);
-      return { errorCode: 'INCONSISTENT_GROUP_PROTOCOL' as const, errorMessage: 'the group uses the classic protocol', memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
+      if (!canUpgrade(g, this.ctx.broker.migrationPolicy)) {
+        this.ctx.emit({ type: 'migration-refused', group: request.groupId, clientId: context.clientId, policy: this.ctx.broker.migrationPolicy });
+        return { errorCode: 'GROUP_ID_NOT_FOUND' as const, errorMessage: `Group ${request.groupId} is not a consumer group`, memberId: request.memberId, memberEpoch: -1, heartbeatIntervalMs: this.ctx.broker.consumerHeartbeatIntervalMs, assignment: null };
+      }
+      g = this.upgrade(g, context, request.serverAssignor);
     }
-    if (!(g instanceof ConsumerGroup)) {
-      g = new ConsumerGroup(request.groupId, this.env(request.groupId), request.serverAssignor);
-      this.groupsById.set(request.groupId, g);
-    }
+    if (!(g instanceof ConsumerGroup)) g = this.consumerGroup(request.groupId, request.serverAssignor);
     return g.heartbeat(context, request);
-  }
-
-  private rejectProtocol(context: ClientContext, groupId: string, assignors: string[], groupAssignors: string[] = []): void {
-    this.ctx.emit({ type: 'join-rejected', group: groupId, clientId: context.clientId, error: 'INCONSISTENT_GROUP_PROTOCOL', assignors, groupAssignors });
   }
 
   private offsetCommit(context: ClientContext, request: OffsetCommitRequest): OffsetCommitResponse {

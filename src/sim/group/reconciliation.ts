@@ -71,9 +71,10 @@ export function computeTargetAssignment(
 }
 
 /**
- * One reconciliation step for a member (`CurrentAssignmentBuilder.computeNextAssignment`).
+ * One reconciliation step for a member (`CurrentAssignmentBuilder`).
  * `owner(tp)` tells which member currently holds a partition (assigned or pending revocation), if any.
- * `owned` is what the member reported owning in this heartbeat.
+ * `owned` is what the member reported owning in this request (for a classic member in a consumer
+ * group, the owned partitions of its JoinGroup subscription).
  */
 export function reconcile(
   m: Kip848Member,
@@ -82,33 +83,49 @@ export function reconcile(
   owned: readonly TopicPartition[],
   owner: (tp: TopicPartition) => string | undefined,
 ): void {
-  // Still waiting for a revocation? It is done once the member no longer reports those partitions.
+  const ownedKeys = new Set(owned.map(key));
+  const ownsAny = (tps: readonly TopicPartition[]): boolean => tps.some((tp) => ownedKeys.has(key(tp)));
   if (m.state === 'UNREVOKED_PARTITIONS') {
-    const ownedKeys = new Set(owned.map(key));
-    if (m.pendingRevocation.some((tp) => ownedKeys.has(key(tp)))) return;
-    m.pendingRevocation = [];
-  } else if (m.state === 'STABLE' && m.memberEpoch === targetEpoch) {
-    return;
+    // Still waiting for a revocation: it is done once the member no longer reports those partitions.
+    if (ownsAny(m.pendingRevocation)) return;
+    // Revoked: the member moves past the epoch it revoked at.
+    computeNext(m, memberId, m.memberEpoch + 1, targetEpoch, ownsAny, owner);
+  } else if (m.state === 'UNRELEASED_PARTITIONS' || m.memberEpoch !== targetEpoch) {
+    computeNext(m, memberId, m.memberEpoch, targetEpoch, ownsAny, owner);
   }
+}
+
+/** `computeNextAssignment`: keep current ∩ target; revoke the rest first if the member still owns it; else take what is free. */
+function computeNext(
+  m: Kip848Member,
+  memberId: string,
+  memberEpoch: number,
+  targetEpoch: number,
+  ownsAny: (tps: readonly TopicPartition[]) => boolean,
+  owner: (tp: TopicPartition) => string | undefined,
+): void {
   const targetKeys = new Set(m.target.map(key));
   const kept = m.assigned.filter((tp) => targetKeys.has(key(tp)));
   const revoke = m.assigned.filter((tp) => !targetKeys.has(key(tp)));
-  if (revoke.length > 0) {
-    // Give up first, at the current epoch; new partitions come after.
+  if (revoke.length > 0 && ownsAny(revoke)) {
+    // Give up first; new partitions come after.
     m.state = 'UNREVOKED_PARTITIONS';
+    [m.previousMemberEpoch, m.memberEpoch] = [m.memberEpoch, memberEpoch];
     m.assigned = kept;
     m.pendingRevocation = revoke;
     return;
   }
+  // A member that no longer owns what it loses (an eager classic member revoked everything before
+  // rejoining) goes straight to the target.
   const keptKeys = new Set(kept.map(key));
   const pending = m.target.filter((tp) => !keptKeys.has(key(tp)));
   const free = pending.filter((tp) => {
     const o = owner(tp);
     return o === undefined || o === memberId;
   });
-  m.previousMemberEpoch = m.memberEpoch;
-  m.memberEpoch = targetEpoch;
+  [m.previousMemberEpoch, m.memberEpoch] = [m.memberEpoch, targetEpoch];
   m.assigned = sortPartitions([...kept, ...free]);
+  m.pendingRevocation = [];
   m.state = free.length < pending.length ? 'UNRELEASED_PARTITIONS' : 'STABLE';
 }
 

@@ -251,10 +251,25 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
       );
     }
   };
+  /** Each consumer's settings as the timeline goes (a restart with config changes them), and what it is. */
+  const settings = new Map<string, { config: ConsumerConfig | undefined; kind: 'member' | 'standalone' | 'share' }>();
   const addConsumer = (c: ConsumerSpec, path: string): void => {
     addClient(c.clientId, path);
     (c.topics ?? []).forEach((t, i) => requireTopic(t, childPath(childPath(path, 'topics'), i)));
     checkConfig(c.config, path, true);
+    if (!settings.has(c.clientId)) settings.set(c.clientId, { config: c.config, kind: 'member' });
+  };
+  /** A restart with changed settings: checked as the instance that starts will have them. */
+  const restartWith = (clientId: string, changes: ConsumerConfig, path: string): void => {
+    const current = settings.get(clientId);
+    if (!current) return;
+    if (current.kind === 'share') {
+      add(childPath(path, 'config'), changes, `consumer "${clientId}" is a share consumer: restart it without config (its settings cannot change here)`);
+      return;
+    }
+    const config = { ...current.config, ...changes };
+    checkConfig(config, path, current.kind === 'member');
+    settings.set(clientId, { config, kind: current.kind });
   };
   const addGroup = (g: GroupSpec, path: string): void => {
     const first = groups.get(g.groupId) ?? shareGroups.get(g.groupId);
@@ -277,6 +292,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
       });
     }
     checkConfig(c.config, path, false);
+    if (!settings.has(c.clientId)) settings.set(c.clientId, { config: c.config, kind: 'standalone' });
   };
   const shareGroups = new Map<string, string>();
   const addShareGroup = (g: ShareGroupSpec, path: string): void => {
@@ -293,6 +309,7 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
   };
   const addShareConsumer = (c: ShareConsumerSpec, path: string): void => {
     addClient(c.clientId, path);
+    if (!settings.has(c.clientId)) settings.set(c.clientId, { config: undefined, kind: 'share' });
     (c.topics ?? []).forEach((t, i) => requireTopic(t, childPath(childPath(path, 'topics'), i)));
   };
   const requireGroup = (name: string, path: string): void => {
@@ -333,9 +350,12 @@ export function semanticErrors(s: Scenario): ScenarioError[] {
       case 'add-standalone-consumer':
         addStandalone(e.consumer, `${p}.consumer`);
         break;
+      case 'restart-consumer':
+        requireConsumer(e.consumer, `${p}.consumer`);
+        if (e.config !== undefined) restartWith(e.consumer, e.config, p);
+        break;
       case 'stop-consumer':
       case 'crash-consumer':
-      case 'restart-consumer':
       case 'set-consumer-rate':
         requireConsumer(e.consumer, `${p}.consumer`);
         break;

@@ -46,6 +46,12 @@ export interface BrokerConfig {
   readonly 'group.consumer.heartbeat.interval.ms'?: number;
   /** KIP-848 groups: the session timeout (set on the broker, not the client). Default 45000. */
   readonly 'group.consumer.session.timeout.ms'?: number;
+  /**
+   * Online migration of a non-empty group between the protocols: 'bidirectional' (Kafka 4.0's
+   * default) upgrades a classic group when a consumer-protocol member joins and downgrades it when
+   * the last one leaves; 'upgrade' or 'downgrade' allow one direction; 'disabled' neither.
+   */
+  readonly 'group.consumer.migration.policy'?: 'bidirectional' | 'upgrade' | 'downgrade' | 'disabled';
 }
 
 export interface TopicSpec {
@@ -206,7 +212,7 @@ export type Action =
   /** Processing blocks for a while: no poll() (and, in 'poll' heartbeat mode, no heartbeats). */
   | { readonly action: 'stall-consumer'; readonly consumer: string; readonly duration: Duration }
   /** A stopped or crashed consumer starts again with the same client.id (and group.instance.id). */
-  | { readonly action: 'restart-consumer'; readonly consumer: string }
+  | { readonly action: 'restart-consumer'; readonly consumer: string; readonly config?: ConsumerConfig }
   | { readonly action: 'set-consumer-rate'; readonly consumer: string; readonly ratePerSec: number }
   /** `kafka-topics.sh --alter --partitions N`: N is the new total; partitions only grow. */
   | { readonly action: 'add-partitions'; readonly topic: string; readonly partitions: number }

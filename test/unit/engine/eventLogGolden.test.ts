@@ -8,10 +8,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatEventJson, parseDuration, scenarioForMembership, scenarioForVariant, Simulation, type Scenario } from '../../../src/sim';
-import { builtinScenario } from './helpers';
+import { BUILTIN_DIR, builtinScenario } from './helpers';
 
 const GOLDEN_DIR = path.resolve(__dirname, '../../../../test/fixtures/event-logs');
-const BUILTINS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+/** Every built-in scenario, by its number: a new one gets its golden log with UPDATE_EVENT_LOGS=1. */
+const BUILTINS = fs.readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.kafkalab.json')).map((f) => f.slice(0, 2)).sort();
 
 function cases(): Array<{ name: string; scenario: Scenario }> {
   const list: Array<{ name: string; scenario: Scenario }> = [];

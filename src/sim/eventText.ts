@@ -38,6 +38,8 @@ export const EVENT_TEMPLATES = {
   eventMigrationRefused: "{group}: {clientId} cannot join: the group uses the other protocol and group.consumer.migration.policy={policy} does not convert it",
   eventTargetAssignmentComputed: '{group}: target assignment for epoch {assignmentEpoch} ({assignor}, computed by the coordinator): {assignment}',
   eventMemberRemovedOnRebalanceTimeout: '{group}: {clientId} removed: it did not rejoin within the rebalance timeout',
+  eventMemberRemovedNoSync: '{group}: {clientId} removed: it did not send its SyncGroup within the rebalance timeout',
+  eventMemberRemovedNoRevoke: '{group}: {clientId} fenced: it did not revoke its partitions within the rebalance timeout',
   eventRebalanceCompleted: '{group}: generation {generation} ({assignor}, {protocol}): {assignment}',
   eventRebalanceCompletedWithheld: '{group}: generation {generation} ({assignor}, {protocol}): {assignment}; withheld until the next round: {withheld}',
   eventPartitionsAssigned: '{clientId} assigned {partitions} (generation {generation})',
@@ -118,7 +120,7 @@ function templateOf(e: SimEvent, nothing: string): [EventTemplateKey, Record<str
     case 'target-assignment-computed':
       return ['eventTargetAssignmentComputed', { group: e.group, assignmentEpoch: e.assignmentEpoch, assignor: e.assignor, assignment: owners(e.assignment, false) }];
     case 'member-removed-on-rebalance-timeout':
-      return ['eventMemberRemovedOnRebalanceTimeout', { group: e.group, clientId: e.clientId }];
+      return [e.cause === 'sync' ? 'eventMemberRemovedNoSync' : e.cause === 'revoke' ? 'eventMemberRemovedNoRevoke' : 'eventMemberRemovedOnRebalanceTimeout', { group: e.group, clientId: e.clientId }];
     case 'rebalance-completed':
       return [
         e.withheld.length > 0 ? 'eventRebalanceCompletedWithheld' : 'eventRebalanceCompleted',

@@ -44,7 +44,8 @@ export type SimEventBody =
   | { type: 'group-converted'; group: string; from: 'classic' | 'consumer'; to: 'classic' | 'consumer'; clientId: string; members: number }
   /** group.consumer.migration.policy refused a conversion: the member cannot join. */
   | { type: 'migration-refused'; group: string; clientId: string; policy: string }
-  | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string }
+  /** `cause`: what it did not do in time (absent: rejoin during a classic rebalance). */
+  | { type: 'member-removed-on-rebalance-timeout'; group: string; memberId: string; clientId: string; cause?: 'sync' | 'revoke' }
   | {
       type: 'rebalance-completed';
       group: string;

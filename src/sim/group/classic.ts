@@ -429,7 +429,7 @@ export class ClassicGroup implements Group {
           const m = this.members.get(id);
           if (!m) continue;
           this.removeMember(m);
-          this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId });
+          this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId, cause: 'sync' });
         }
         if (this.members.size === 0) this.becomeEmpty(`removing ${gone.join(', ')} on pending sync request expiration`);
         else this.prepareRebalance(`removing ${gone.join(', ')} on pending sync request expiration`);

@@ -66,6 +66,12 @@ export interface ConsumerMember extends MemberView {
   readonly reconciliation: Kip848Member;
   /** null for a member that speaks the consumer protocol. */
   classic: ClassicMemberMetadata | null;
+  /**
+   * A consumer-protocol member asked to revoke must have done so by then, at the epoch it was
+   * asked at (`revokeEpoch`), or it is fenced (Kafka's rebalance timeout of the member).
+   */
+  revokeDeadline: number;
+  revokeEpoch: number;
 }
 
 const EMPTY_BYTES = new Uint8Array(0);
@@ -192,6 +198,8 @@ export class ConsumerGroup implements Group {
           assignment: [],
           reconciliation: { memberEpoch: 0, previousMemberEpoch: -1, state: 'STABLE', assigned: [], pendingRevocation: [], target: [], lastSent: '', leftTemporarily: false },
           classic: null,
+          revokeDeadline: Infinity,
+          revokeEpoch: -1,
         };
         this.members.set(member.memberId, member);
         ctx.emit({ type: 'member-joined', group: this.groupId, memberId: member.memberId, clientId: member.clientId, ...(member.groupInstanceId !== undefined ? { groupInstanceId: member.groupInstanceId } : {}) });
@@ -225,8 +233,14 @@ export class ConsumerGroup implements Group {
     const r = member.reconciliation;
     // Without a list, the member owns what it was last given and has not been asked to revoke yet.
     const owned = req.topicPartitions ?? [...r.assigned, ...r.pendingRevocation];
+    const before = `${r.state} ${r.memberEpoch} ${r.assigned.map(key).join(',')}`;
     reconcile(r, member.memberId, this.assignmentEpoch, owned, (tp) => owners.get(key(tp)));
     member.assignment = r.assigned.slice();
+    if (`${r.state} ${r.memberEpoch} ${r.assigned.map(key).join(',')}` !== before) {
+      // Asked to revoke: it has its rebalance timeout to do so (rescheduled at every change).
+      member.revokeDeadline = r.state === 'UNREVOKED_PARTITIONS' ? ctx.now + member.rebalanceTimeoutMs : Infinity;
+      member.revokeEpoch = r.memberEpoch;
+    }
     this.updateState();
 
     const sent = r.assigned.map(key).join(',');
@@ -249,9 +263,12 @@ export class ConsumerGroup implements Group {
     for (const m of [...this.members.values()]) {
       if (this.detached) return;
       const silent = now - m.lastHeartbeat;
-      if (m.classic && (now >= m.classic.syncDeadline || now >= m.classic.joinDeadline)) {
+      if (now >= m.revokeDeadline && m.reconciliation.memberEpoch === m.revokeEpoch) {
+        this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId, cause: 'revoke' });
+        this.fence(m, `member ${m.memberId} fenced: it did not revoke its partitions within its rebalance timeout (${m.rebalanceTimeoutMs} ms)`);
+      } else if (m.classic && (now >= m.classic.syncDeadline || now >= m.classic.joinDeadline)) {
         const why = now >= m.classic.syncDeadline ? 'the member failed to sync within timeout' : 'the classic member failed to join within the rebalance timeout';
-        this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId });
+        this.ctx.emit({ type: 'member-removed-on-rebalance-timeout', group: this.groupId, memberId: m.memberId, clientId: m.clientId, ...(now >= m.classic.syncDeadline ? { cause: 'sync' as const } : {}) });
         this.fence(m, `member ${m.memberId} fenced: ${why}`);
       } else if (silent >= m.sessionTimeoutMs) {
         this.ctx.emit({ type: 'session-timed-out', group: this.groupId, memberId: m.memberId, clientId: m.clientId, sessionTimeoutMs: m.sessionTimeoutMs });
@@ -321,6 +338,8 @@ export class ConsumerGroup implements Group {
         assignment: [],
         reconciliation: { memberEpoch: 0, previousMemberEpoch: -1, state: 'STABLE', assigned: [], pendingRevocation: [], target: [], lastSent: '', leftTemporarily: false },
         classic,
+        revokeDeadline: Infinity,
+        revokeEpoch: -1,
       };
       this.members.set(memberId, member);
       ctx.emit({ type: 'member-joined', group: this.groupId, memberId, clientId: member.clientId, ...(member.groupInstanceId !== undefined ? { groupInstanceId: member.groupInstanceId } : {}) });

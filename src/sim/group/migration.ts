@@ -49,6 +49,8 @@ export function asConsumerGroupMember(m: ClassicMember, generation: number, prot
     assignment: assigned.slice(),
     reconciliation: { memberEpoch: generation, previousMemberEpoch: generation, state: 'STABLE', assigned, pendingRevocation: [], target: assigned.slice(), lastSent: '', leftTemporarily: false },
     classic: { protocols: m.protocols, syncDeadline: Infinity, joinDeadline: Infinity },
+    revokeDeadline: Infinity,
+    revokeEpoch: -1,
   };
 }
 

@@ -184,4 +184,34 @@ describe('The coordinator refuses what Kafka refuses', () => {
     assert.equal(hb(joined!.memberId, joined!.memberEpoch)?.errorCode, 'UNKNOWN_MEMBER_ID');
     assert.equal(hb(joined!.memberId, 0)?.errorCode, 'NONE', 'and may join again with its id');
   });
+
+  it('KIP-848: a member that never revokes what it was asked to give up is fenced after its rebalance timeout', () => {
+    const events: SimEvent[] = [];
+    const sim = new Simulation(scenario([]), (e) => events.push(e));
+    const t = sim.connect('stubborn', '/10.0.0.4');
+    const hb = (memberId: string, memberEpoch: number, owned: Array<{ topic: string; partition: number }> | null) => {
+      let out: ResponseTo<GroupRequest & { api: 'ConsumerGroupHeartbeat' }> | undefined;
+      t.send({ api: 'ConsumerGroupHeartbeat', groupId: 'g', memberId, memberEpoch, instanceId: null, rackId: null, rebalanceTimeoutMs: 30_000, subscribedTopicNames: memberEpoch === 0 ? ['t'] : null, serverAssignor: null, topicPartitions: owned }, (r) => (out = r));
+      return out!;
+    };
+    const joined = hb('', 0, []);
+    const all = [{ topic: 't', partition: 0 }, { topic: 't', partition: 1 }];
+    const epoch = hb(joined.memberId, joined.memberEpoch, []).memberEpoch;
+    sim.apply({ action: 'add-consumer', group: 'g', consumer: { clientId: 'sim-1', ratePerSec: 50, config: { 'group.protocol': 'consumer' } } });
+    sim.runUntil(sim.now + 1_000);
+    // Its next heartbeat asks it to give one partition up; it keeps reporting both (and keeps its session alive).
+    const asked = sim.now;
+    assert.equal(hb(joined.memberId, epoch, all).errorCode, 'NONE');
+    for (let at = asked + 4_000; at < asked + 29_000; at += 4_000) {
+      sim.runUntil(at);
+      assert.equal(hb(joined.memberId, epoch, all).errorCode, 'NONE');
+    }
+    assert.ok(!events.some((e) => e.type === 'member-removed-on-rebalance-timeout'), 'not before its rebalance timeout');
+    sim.runUntil(asked + 30_100);
+    const fenced = events.find((e) => e.type === 'member-removed-on-rebalance-timeout');
+    assert.ok(fenced && fenced.type === 'member-removed-on-rebalance-timeout' && fenced.clientId === 'stubborn' && fenced.cause === 'revoke', JSON.stringify(fenced));
+    assert.equal(hb(joined.memberId, epoch, all).errorCode, 'UNKNOWN_MEMBER_ID');
+    sim.runUntil(sim.now + 10_000);
+    assert.equal(sim.consumers.get('sim-1')!.ownedNames().length, 2, 'the other member gets everything');
+  });
 });

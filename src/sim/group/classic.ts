@@ -493,8 +493,14 @@ export class ClassicGroup implements Group {
 
   /** The join phase is over: a new generation, a leader, and a JoinGroup response for everyone who asked. */
   private completeJoin(): void {
-    this.rebalanceDeadline = Infinity;
     this.initialDelayUntil = Infinity;
+    if (this.members.size > 0 && ![...this.members.values()].some((m) => m.awaitingJoin)) {
+      // Nobody rejoined (only static members that have not come back): Kafka waits another
+      // rebalance timeout, until their session timeouts remove them.
+      this.rebalanceDeadline = this.ctx.now + this.rebalanceTimeout();
+      return;
+    }
+    this.rebalanceDeadline = Infinity;
     this.generation++;
     if (this.members.size === 0) {
       this.leaderId = undefined;

@@ -84,6 +84,31 @@ describe('Kafka fidelity: the coordinator', () => {
     assert.ok(r.owners('g').get('a')!.length > 0);
   });
 
+  it('waits another rebalance timeout when only static members that have not rejoined remain (no generation without a member)', () => {
+    const statics = ['s1', 's2'].map((clientId) => ({ clientId, ratePerSec: 100, config: { 'group.instance.id': clientId, 'session.timeout.ms': 60_000, 'max.poll.interval.ms': 10_000 } }));
+    const r = new Recorder(
+      scenario({
+        groups: [{ groupId: 'g', consumers: [...statics, { clientId: 'd', ratePerSec: 100, config: { 'max.poll.interval.ms': 10_000 } }] }],
+        timeline: [
+          { at: '10s', action: 'crash-consumer', consumer: 's1' },
+          { at: '10s', action: 'crash-consumer', consumer: 's2' },
+          { at: '11s', action: 'stop-consumer', consumer: 'd' },
+        ],
+      }),
+    );
+    r.sim.runUntil(11_000);
+    const generation = r.sim.groups.get('g')!.generation;
+    r.sim.runUntil(69_000);
+    // Before: at 21 s the join phase "completed" with a leader that never asked, and the group sat in CompletingRebalance.
+    const g = r.sim.groups.get('g')!;
+    assert.equal(g.state, 'PreparingRebalance');
+    assert.equal(g.generation, generation, 'no new generation while nobody has rejoined');
+    assert.equal(r.of('group-state-changed').filter((e) => e.t > 11_000 && e.to === 'CompletingRebalance').length, 0);
+    r.sim.runUntil(75_000);
+    assert.equal(r.of('session-timed-out').length, 2);
+    assert.equal(r.sim.groups.get('g')!.state, 'Empty');
+  });
+
   it('fences the older of two consumers with the same group.instance.id (FENCED_INSTANCE_ID)', () => {
     const cfg = { 'group.instance.id': 'same' };
     const r = new Recorder(scenario({ topics: [{ name: 't', partitions: 2 }], groups: [{ groupId: 'g', consumers: [{ clientId: 'a', ratePerSec: 100, config: cfg }, { clientId: 'b', ratePerSec: 100, config: cfg }] }] }));

@@ -170,9 +170,13 @@ export class ConsumerGroup implements Group {
       // A member without an id gets one (clients before KIP-1082 let the coordinator choose).
       if (req.memberId === '') req = { ...req, memberId: kafkaUuid(ctx) };
       const previous = req.instanceId !== null ? this.findStatic(req.instanceId) : undefined;
+      if (previous && previous.memberId !== req.memberId && previous.classic === null && !previous.reconciliation.leftTemporarily) {
+        // The instance id still belongs to a member that has not left (with epoch -2): the newcomer cannot join.
+        return { ...this.response('UNRELEASED_INSTANCE_ID', req.memberId, -1), errorMessage: `Static member ${req.memberId} with instance id ${req.instanceId} cannot join the group because the instance id is owned by ${previous.memberId} member.` };
+      }
       if (previous && previous.memberId !== req.memberId) {
         // A static member is back: it takes over the previous instance's assignment, no new epoch;
-        // the instance it replaced is fenced at its next heartbeat.
+        // a classic instance it replaced is fenced at its next request.
         const previousMemberId = previous.memberId;
         this.members.delete(previousMemberId);
         if (!previous.reconciliation.leftTemporarily) this.fencedMemberIds.add(previousMemberId);

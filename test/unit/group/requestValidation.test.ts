@@ -214,4 +214,19 @@ describe('The coordinator refuses what Kafka refuses', () => {
     sim.runUntil(sim.now + 10_000);
     assert.equal(sim.consumers.get('sim-1')!.ownedNames().length, 2, 'the other member gets everything');
   });
+
+  it('KIP-848: a static newcomer whose instance id still belongs to a member that did not leave gets UNRELEASED_INSTANCE_ID', () => {
+    const sim = new Simulation(scenario([{ clientId: 'i1', config: { 'group.protocol': 'consumer', 'group.instance.id': 'inst-1' } }]));
+    sim.runUntil(5_000);
+    const t = sim.connect('impostor', '/10.0.0.5');
+    let out: ResponseTo<GroupRequest & { api: 'ConsumerGroupHeartbeat' }> | undefined;
+    t.send({ api: 'ConsumerGroupHeartbeat', groupId: 'g', memberId: 'new-id-000000000000000', memberEpoch: 0, instanceId: 'inst-1', rackId: null, rebalanceTimeoutMs: 60_000, subscribedTopicNames: ['t'], serverAssignor: null, topicPartitions: [] }, (r) => (out = r));
+    assert.equal(out?.errorCode, 'UNRELEASED_INSTANCE_ID');
+    assert.match(out!.errorMessage!, /instance id inst-1 cannot join the group because the instance id is owned by/);
+    assert.equal(sim.consumers.get('i1')!.status, 'running', 'the owner is untouched');
+    // Once the owner has left with epoch -2 (a graceful stop of a static member), the instance id is free.
+    sim.apply({ action: 'stop-consumer', consumer: 'i1' });
+    t.send({ api: 'ConsumerGroupHeartbeat', groupId: 'g', memberId: 'new-id-000000000000000', memberEpoch: 0, instanceId: 'inst-1', rackId: null, rebalanceTimeoutMs: 60_000, subscribedTopicNames: ['t'], serverAssignor: null, topicPartitions: [] }, (r) => (out = r));
+    assert.equal(out?.errorCode, 'NONE');
+  });
 });

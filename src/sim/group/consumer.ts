@@ -125,6 +125,7 @@ export class ConsumerGroup implements Group {
           lastHeartbeat: ctx.now,
           missedHeartbeatsReported: 0,
           assignment: [],
+          usesConsumerProtocol: true,
           reconciliation: { memberEpoch: 0, previousMemberEpoch: -1, state: 'STABLE', assigned: [], pendingRevocation: [], target: [], lastSent: '', leftTemporarily: false },
         };
         this.members.set(member.memberId, member);

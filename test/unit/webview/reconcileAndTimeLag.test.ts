@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { WEBVIEW_STRINGS } from '../../../src/protocol/webviewStrings';
 import { snapshot } from '../../../src/sim/snapshot';
 import { Harness, mount, run, text } from './helpers';
 
@@ -31,6 +34,23 @@ describe('webview: KIP-848 current vs target assignment on the member cards', ()
     // At 25.1 s everyone owns its target: no card shows the line.
     h.send(r.update(5_000));
     for (const c of ['consumer01', 'consumer02', 'consumer03']) assert.equal(reconcile(c).hidden, true, c);
+  });
+
+  it('is what walkthrough step 10 tells the reader to look at, in English and Korean', () => {
+    const root = path.resolve(__dirname, '../../../..');
+    const ko = JSON.parse(fs.readFileSync(path.join(root, 'l10n/bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
+    const korean = Object.fromEntries(Object.entries(WEBVIEW_STRINGS).map(([k, v]) => [k, ko[v] ?? v]));
+    for (const [lang, strings] of [['en', { ...WEBVIEW_STRINGS }], ['ko', korean]] as const) {
+      const page = fs.readFileSync(path.join(root, `media/walkthrough/${lang}/10-no-stop-the-world.md`), 'utf8');
+      const r = run('10', 20_150);
+      h = mount('panel');
+      h.send(r.init('panel', strings));
+      const line = text(h.q('.reconcile-line', reconcile('consumer01')));
+      assert.ok(page.includes(`**${line}**`), `${lang}: the page quotes "${line}"`);
+      const moves = text(h.q('[data-testid="reconcile-moves"]', reconcile('consumer01'))).split(':')[0]!;
+      assert.ok(page.includes(moves), `${lang}: the page names "${moves}"`);
+      h.close();
+    }
   });
 
   it('never shows it for a classic member', () => {

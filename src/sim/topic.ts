@@ -201,7 +201,7 @@ function countInRange(sorted: Int32Array, from: number, to: number): number {
 }
 
 /** Runs kept per partition before the oldest half is merged (bounded memory on long runs and many partitions). */
-export const MAX_TIME_RUNS = 256;
+export const MAX_TIME_RUNS = 128;
 
 /**
  * The append time of each partition's records, as runs: run i covers offsets

@@ -1,7 +1,7 @@
 /**
  * `kafka-lab`: the command-line front end to the simulation engine.
  *
- *   kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols | --compare-static]
+ *   kafka-lab run FILE [--until 120s] [--describe-every 10s] [--time-lag] [--json] [--compare-protocols | --compare-static]
  *   kafka-lab assign --strategy S INPUT.json
  *   kafka-lab partition --partitions N KEY...
  *
@@ -24,8 +24,9 @@ const COMMANDS = new Map<string, Command>([
   [
     'run',
     {
-      usage: `  kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json] [--compare-protocols | --compare-static]
-      Run a scenario (*.kafkalab.json) headless; print the event log and describe tables,
+      usage: `  kafka-lab run FILE [--until 120s] [--describe-every 10s] [--time-lag] [--json] [--compare-protocols | --compare-static]
+      Run a scenario (*.kafkalab.json) headless; print the event log and describe tables
+      (--time-lag adds the lab's TIME-LAG-MS and RECORDS-LAG columns after CLIENT-ID),
       or compare classic eager, cooperative and KIP-848 rebalances (--compare-protocols),
       or dynamic and static members (--compare-static).
 `,

@@ -33,8 +33,8 @@ export class Producer {
     }
   }
 
-  /** Appends the records produced during `dtMs` to the topic's partitions. */
-  step(dtMs: number): void {
+  /** Appends the records produced during `dtMs` to the topic's partitions, stamped `now`. */
+  step(dtMs: number, now: number): void {
     this.carry += this.ratePerSec * dtMs;
     const n = Math.floor(this.carry / 1000);
     if (n <= 0) return;
@@ -45,8 +45,7 @@ export class Producer {
     counts.fill(0);
     if (this.sticky) this.sticky.distribute(n, partitions, this.recordBytes, counts);
     else this.topic.layout!.produce(n, counts);
-    const leo = this.topic.logEndOffsets;
-    for (let p = 0; p < partitions; p++) leo[p]! += counts[p]!;
+    for (let p = 0; p < partitions; p++) if (counts[p]! > 0) this.topic.append(p, counts[p]!, now);
     this.totalProduced += n;
   }
 }

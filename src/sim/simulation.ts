@@ -205,7 +205,7 @@ export class Simulation {
   private tick(): void {
     const now = this.clock;
     const dt = this.tickMs;
-    for (const p of this.producers.values()) p.step(dt);
+    for (const p of this.producers.values()) p.step(dt, now);
     this.shares.step(now, dt);
     this.coordinator.tick(now);
     for (const c of this.consumers.values()) c.step(now, dt);

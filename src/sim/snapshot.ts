@@ -5,6 +5,7 @@ import type { TopicPartition } from './assignors/types';
 import type { ConsumerStatus, MembershipStatus } from './client/consumer';
 import type { DeliveryCounts } from './delivery';
 import type { GroupState } from './groupState';
+import type { ConsumerGroup } from './group/consumer';
 import type { Simulation } from './simulation';
 import type { ShareGroupSnapshot } from './shareGroup';
 
@@ -34,8 +35,12 @@ export interface GroupPartitionSnapshot {
   logEndOffset: number;
   /** null when there is no committed offset. */
   lag: number | null;
-  /** client.id of the member the coordinator assigned it to, if any (none while rebalancing). */
+  /** client.id of the member the coordinator assigned it to, if any (a classic group's previous owner while it rebalances, as describe in Kafka 4.x). */
   owner: string | null;
+  /** Age in ms of the oldest record after the committed offset (0 when caught up); null without a commit. */
+  timeLagMs: number | null;
+  /** Client-side `records-lag`: log-end offset minus the fetch position of the consumer reading it; null when none does. */
+  recordsLag: number | null;
 }
 
 export interface MemberSnapshot {
@@ -49,6 +54,12 @@ export interface MemberSnapshot {
   sessionTimeoutMs: number;
   /** When heartbeats have stopped: ms left before the session times out. */
   sessionExpiresInMs: number;
+  /** KIP-848 groups: the member epoch; null for a classic group. */
+  memberEpoch: number | null;
+  /** KIP-848 groups: the member's share of the target assignment; null for a classic group. */
+  targetAssignment: TopicPartition[] | null;
+  /** Whether the member speaks the consumer protocol (false for JoinGroup/SyncGroup members). */
+  usesConsumerProtocol: boolean;
 }
 
 export interface GroupSnapshot {
@@ -63,6 +74,10 @@ export interface GroupSnapshot {
   members: MemberSnapshot[];
   partitions: GroupPartitionSnapshot[];
   totalLag: number;
+  /** The largest time lag of the group's partitions (ms); 0 when every committed partition is caught up. */
+  maxTimeLagMs: number;
+  /** KIP-848 groups: the epoch of the target assignment; null for a classic group. */
+  assignmentEpoch: number | null;
   delivery: DeliveryCounts;
 }
 
@@ -109,32 +124,54 @@ export function snapshot(sim: Simulation): SimSnapshot {
   const producers: ProducerSnapshot[] = [...sim.producers.values()].map((p) => ({ id: p.id, topic: p.topic.name, ratePerSec: p.ratePerSec, keys: p.keys, produced: p.totalProduced }));
   const groups: GroupSnapshot[] = [...sim.groups.values()].map((g) => {
     const owner = new Map<string, string>();
-    // Like describe: while a classic group rebalances, the coordinator reports no assignments.
-    const stable = g.state === 'Stable' || g.protocolType === 'consumer';
+    // Like describe in Kafka 4.x: the assignment the coordinator holds, in every state.
+    const kip848 = g.protocolType === 'consumer' ? (g as ConsumerGroup).describe() : undefined;
+    const described = new Map(kip848?.members.map((m) => [m.memberId, m]) ?? []);
     const members: MemberSnapshot[] = [...g.members.values()].map((m) => {
-      const assignment = stable ? m.assignment : [];
-      for (const tp of assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
+      for (const tp of m.assignment) owner.set(`${tp.topic}-${tp.partition}`, m.clientId);
       const since = now - m.lastHeartbeat;
+      const d = described.get(m.memberId);
       return {
         memberId: m.memberId,
         clientId: m.clientId,
         groupInstanceId: m.groupInstanceId ?? null,
         host: m.host,
-        assignment: assignment.map((tp) => ({ topic: tp.topic, partition: tp.partition })),
+        assignment: m.assignment.map((tp) => ({ topic: tp.topic, partition: tp.partition })),
         sinceHeartbeatMs: since,
         sessionTimeoutMs: m.sessionTimeoutMs,
         sessionExpiresInMs: Math.max(0, m.sessionTimeoutMs - since),
+        memberEpoch: kip848 ? (d?.memberEpoch ?? null) : null,
+        targetAssignment: kip848 ? (d?.targetAssignment ?? []).map((tp) => ({ topic: tp.topic, partition: tp.partition })) : null,
+        usesConsumerProtocol: m.usesConsumerProtocol,
       };
     });
+    const positions = new Map<string, number>();
+    for (const c of sim.consumers.values()) {
+      if (c.groupId !== g.groupId) continue;
+      for (const o of c.owned) if (o.position >= 0) positions.set(`${o.topic.name}-${o.partition}`, o.position);
+    }
     const subscribed = new Set<string>([...g.offsets.topics()]);
     for (const c of sim.consumers.values()) if (c.groupId === g.groupId) for (const t of c.topics) subscribed.add(t);
     const partitions: GroupPartitionSnapshot[] = [];
+    let maxTimeLagMs = 0;
     for (const name of [...subscribed].sort()) {
       const topic = sim.topics.get(name);
       if (!topic) continue;
       topic.logEndOffsets.forEach((leo, p) => {
         const committed = g.offsets.committed(name, p);
-        partitions.push({ topic: name, partition: p, committed, logEndOffset: leo, lag: committed >= 0 ? Math.max(0, leo - committed) : null, owner: owner.get(`${name}-${p}`) ?? null });
+        const position = positions.get(`${name}-${p}`);
+        const timeLagMs = committed >= 0 ? topic.timeLagMs(p, committed, now) : null;
+        if (timeLagMs !== null && timeLagMs > maxTimeLagMs) maxTimeLagMs = timeLagMs;
+        partitions.push({
+          topic: name,
+          partition: p,
+          committed,
+          logEndOffset: leo,
+          lag: committed >= 0 ? Math.max(0, leo - committed) : null,
+          owner: owner.get(`${name}-${p}`) ?? null,
+          timeLagMs,
+          recordsLag: position !== undefined ? Math.max(0, leo - position) : null,
+        });
       });
     }
     return {
@@ -147,6 +184,8 @@ export function snapshot(sim: Simulation): SimSnapshot {
       members,
       partitions,
       totalLag: g.offsets.totalLag((t) => sim.topics.get(t)),
+      maxTimeLagMs,
+      assignmentEpoch: kip848 ? kip848.assignmentEpoch : null,
       delivery: { ...sim.ledger(g.groupId).totals },
     };
   });

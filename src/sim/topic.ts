@@ -2,6 +2,13 @@
  * Topics and their partitions: append-only logs. Only numbers are kept per partition (log-end
  * offset), never the records themselves, so memory stays flat however many messages flow.
  *
+ * Record timestamps are the virtual time of the tick that appended them (LogAppendTime, as a
+ * broker with `log.message.timestamp.type=LogAppendTime` stamps them). They are kept per partition
+ * as runs, one (first offset, time) pair per tick that appended to it (`RecordTimes`), capped: once
+ * a partition has more than `MAX_TIME_RUNS` runs its oldest half is merged pairwise, so a very old
+ * record may carry the time of the run before it (its age is then overestimated by at most a few
+ * ticks per merge). Time lag reads the timestamp of the record at a committed offset.
+ *
  * Records are still individually identifiable: a keyed producer cycles through its keys
  * (`key-0`, `key-1`, ...), so the record with producer sequence `i` has key `i mod K` and per-key
  * sequence `floor(i / K)`. `RecordLayout` maps (partition, offset) back to that producer sequence
@@ -193,9 +200,77 @@ function countInRange(sorted: Int32Array, from: number, to: number): number {
   return to <= from ? 0 : lowerBound(sorted, to) - lowerBound(sorted, from);
 }
 
+/** Runs kept per partition before the oldest half is merged (bounded memory on long runs and many partitions). */
+export const MAX_TIME_RUNS = 128;
+
+/**
+ * The append time of each partition's records, as runs: run i covers offsets
+ * [starts[i], starts[i+1]) and its records were appended at times[i]. Partitions that never got a
+ * record keep no arrays.
+ */
+export class RecordTimes {
+  private readonly starts: Array<number[] | undefined> = [];
+  private readonly times: Array<number[] | undefined> = [];
+
+  /** Records [from, from + count) of a partition were appended at `now` (ticks only move forward). */
+  append(partition: number, from: number, count: number, now: number): void {
+    if (count <= 0) return;
+    let starts = this.starts[partition];
+    let times = this.times[partition];
+    if (!starts || !times) {
+      this.starts[partition] = starts = [];
+      this.times[partition] = times = [];
+    }
+    if (times.length > 0 && times[times.length - 1] === now) return;
+    starts.push(from);
+    times.push(now);
+    if (starts.length > MAX_TIME_RUNS) mergeOldestHalf(starts, times);
+  }
+
+  /** The append time of the record at `offset`, or undefined if the partition has no such record. */
+  timestampAt(partition: number, offset: number): number | undefined {
+    const starts = this.starts[partition];
+    const times = this.times[partition];
+    if (!starts || !times || starts.length === 0 || offset < starts[0]!) return undefined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return times[lo];
+  }
+
+  /** How many runs a partition keeps (for tests of the cap). */
+  runCount(partition: number): number {
+    return this.starts[partition]?.length ?? 0;
+  }
+}
+
+/** Merges the oldest half of the runs pairwise: each pair keeps its first start and its earlier time. */
+function mergeOldestHalf(starts: number[], times: number[]): void {
+  const half = starts.length >>> 1;
+  let w = 0;
+  for (let r = 0; r < half; r += 2) {
+    starts[w] = starts[r]!;
+    times[w] = times[r]!;
+    w++;
+  }
+  for (let r = half; r < starts.length; r++) {
+    starts[w] = starts[r]!;
+    times[w] = times[r]!;
+    w++;
+  }
+  starts.length = w;
+  times.length = w;
+}
+
 /** One topic: its partitions' log-end offsets and, if a keyed producer writes to it, the record layout. */
 export class Topic {
   readonly logEndOffsets: number[];
+  /** When each partition's records were appended (virtual time). */
+  readonly recordTimes = new RecordTimes();
   /** Set by the topic's keyed producer. */
   layout: RecordLayout | undefined;
   /** The topic's producer: the simulator derives records from offsets, so one producer per topic. */
@@ -207,6 +282,24 @@ export class Topic {
 
   get partitionCount(): number {
     return this.logEndOffsets.length;
+  }
+
+  /** Appends `count` records to a partition at virtual time `now`. */
+  append(partition: number, count: number, now: number): void {
+    if (count <= 0) return;
+    const from = this.logEndOffsets[partition]!;
+    this.logEndOffsets[partition] = from + count;
+    this.recordTimes.append(partition, from, count, now);
+  }
+
+  /**
+   * How long ago the first record at or after `offset` was appended: the age of the oldest record
+   * a consumer at `offset` has not consumed; 0 when `offset` is at the log end (caught up).
+   */
+  timeLagMs(partition: number, offset: number, now: number): number {
+    if (offset >= (this.logEndOffsets[partition] ?? 0)) return 0;
+    const at = this.recordTimes.timestampAt(partition, Math.max(0, offset));
+    return at === undefined ? 0 : Math.max(0, now - at);
   }
 
   /** Partitions only grow, as in Kafka. */

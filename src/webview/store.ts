@@ -33,6 +33,8 @@ export class Store {
   /** Bumped on every snapshot. */
   snapshotVersion = 0;
   readonly groupLag = new Map<string, LagSeries>();
+  /** The group's largest time lag (ms) per sample. */
+  readonly groupTimeLag = new Map<string, LagSeries>();
   /** key: `group\0topic-N` */
   readonly partitionLag = new Map<string, LagSeries>();
   /** The previous snapshot (for heartbeat pulses and chip transitions). */
@@ -68,6 +70,10 @@ export class Store {
     return this.groupLag.get(group);
   }
 
+  timeLagSeries(group: string): LagSeries | undefined {
+    return this.groupTimeLag.get(group);
+  }
+
   partitionSeries(group: string, tp: TopicPartition): LagSeries | undefined {
     return this.partitionLag.get(partitionKey(group, tp));
   }
@@ -76,6 +82,7 @@ export class Store {
     this.eventList = [];
     this.eventsVersion++;
     this.groupLag.clear();
+    this.groupTimeLag.clear();
     this.partitionLag.clear();
     this.previous = null;
     this.snapshot = null;
@@ -85,6 +92,7 @@ export class Store {
     if (this.snapshot && snap.t < this.snapshot.t) {
       // Time went backwards without a reset flag: treat it as a new simulation.
       this.groupLag.clear();
+      this.groupTimeLag.clear();
       this.partitionLag.clear();
     }
     this.previous = this.snapshot;
@@ -95,6 +103,9 @@ export class Store {
       let s = this.groupLag.get(g.groupId);
       if (!s) this.groupLag.set(g.groupId, (s = new LagSeries()));
       s.add(snap.t, g.totalLag);
+      let ts = this.groupTimeLag.get(g.groupId);
+      if (!ts) this.groupTimeLag.set(g.groupId, (ts = new LagSeries()));
+      ts.add(snap.t, g.maxTimeLagMs);
       if (g.partitions.length <= PARTITION_HISTORY_LIMIT) {
         for (const p of g.partitions) {
           const key = partitionKey(g.groupId, p);

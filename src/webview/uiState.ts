@@ -6,7 +6,8 @@
 import { isRecord } from '../sim';
 import { EVENT_CATEGORIES, EventCategory } from './explanations';
 
-export type ChartMode = 'total' | 'partitions';
+/** The lag chart: total lag in records, one line per partition, or the group's largest time lag. */
+export type ChartMode = 'total' | 'partitions' | 'time';
 
 export interface UiState {
   selectedGroup: string | null;
@@ -32,7 +33,7 @@ export function restoreUiState(raw: unknown): UiState {
   if (typeof raw.selectedGroup === 'string') s.selectedGroup = raw.selectedGroup;
   if (Array.isArray(raw.categories)) s.categories = EVENT_CATEGORIES.filter((c) => (raw.categories as unknown[]).includes(c));
   if (typeof raw.filterText === 'string') s.filterText = raw.filterText.slice(0, 200);
-  if (isRecord(raw.chartMode)) for (const [k, v] of Object.entries(raw.chartMode)) if (v === 'total' || v === 'partitions') s.chartMode[k] = v;
+  if (isRecord(raw.chartMode)) for (const [k, v] of Object.entries(raw.chartMode)) if (v === 'total' || v === 'partitions' || v === 'time') s.chartMode[k] = v;
   if (isRecord(raw.consumerPage)) for (const [k, v] of Object.entries(raw.consumerPage)) if (Number.isInteger(v) && (v as number) >= 0) s.consumerPage[k] = v as number;
   if (typeof raw.expandedEvent === 'number' && Number.isInteger(raw.expandedEvent)) s.expandedEvent = raw.expandedEvent;
   if (typeof raw.stallMs === 'number' && (STALL_CHOICES_MS as readonly number[]).includes(raw.stallMs)) s.stallMs = raw.stallMs;

@@ -12,6 +12,7 @@ import type { ConsumerSnapshot, GroupPartitionSnapshot, GroupSnapshot, MemberSna
 import type { ShareGroupSnapshot, ShareMemberSnapshot, SharePartitionSnapshot, SimEvent, TopicPartition } from '../sim';
 import { heatLevel, partitionColor } from './colors';
 import { eventCategory, EventCategory } from './explanations';
+import { ReconciliationModel, reconciliationModel } from './reconciliation';
 
 // ---- topics and their colours ----------------------------------------------------------------
 
@@ -222,6 +223,8 @@ export interface ConsumerCardModel {
   readonly leader: boolean;
   readonly chips: readonly ChipModel[];
   readonly session: SessionCountdown | undefined;
+  /** A KIP-848 member whose partitions differ from its target: both, and what moves. */
+  readonly reconciliation: ReconciliationModel | undefined;
 }
 
 export function consumerCards(group: GroupSnapshot, consumers: readonly ConsumerSnapshot[], order: TopicOrder): ConsumerCardModel[] {
@@ -236,6 +239,7 @@ export function consumerCards(group: GroupSnapshot, consumers: readonly Consumer
       leader: consumer.clientId === leaderClient,
       chips: chipModels(consumer.assigned, order, (a) => ({ position: a.position })),
       session: sessionCountdown(member),
+      reconciliation: reconciliationModel(group, consumer, member),
     };
   });
 }

@@ -212,7 +212,11 @@ describe('Simulator: one live session', () => {
     const text = doc.getText();
     assert.ok(text.startsWith('$ kafka-consumer-groups.sh --describe --group consumer-group-01   # at 30.000s\n'), text.slice(0, 200));
     assert.match(text, /GROUP\s+TOPIC\s+PARTITION\s+CURRENT-OFFSET\s+LOG-END-OFFSET\s+LAG\s+CONSUMER-ID\s+HOST\s+CLIENT-ID/);
-    assert.match(text, /--state[^\n]*\nGROUP\s+COORDINATOR \(ID\)\s+ASSIGNMENT-STRATEGY\s+STATE\s+#MEMBERS\nconsumer-group-01\s+localhost:9092\s+\(0\)\s+range\s+Stable\s+3/);
+    // Kafka 4.x's verbose members and state (a classic group: no epochs, no target).
+    assert.match(text, /--members --verbose[^\n]*\nGROUP\s+CONSUMER-ID\s+HOST\s+CLIENT-ID\s+#PARTITIONS\s+CURRENT-EPOCH\s+CURRENT-ASSIGNMENT\s+TARGET-EPOCH\s+TARGET-ASSIGNMENT\s*\nconsumer-group-01\s+consumer01-\S+\s+\/127\.0\.0\.1\s+consumer01\s+1\s+-\s+peter-01:0\s+-\s+-/);
+    assert.match(text, /--state --verbose[^\n]*\nGROUP\s+COORDINATOR \(ID\)\s+ASSIGNMENT-STRATEGY\s+STATE\s+GROUP-EPOCH\s+TARGET-ASSIGNMENT-EPOCH\s+#MEMBERS\nconsumer-group-01\s+localhost:9092\s+\(0\)\s+range\s+Stable\s+-\s+-\s+3/);
+    // Then the lab's own columns, said to be the lab's.
+    assert.match(text, /Kafka Lab only \(not Kafka's tool\)[^\n]*\nGROUP\s+TOPIC[^\n]*CLIENT-ID\s+TIME-LAG-MS\s+RECORDS-LAG\n/);
   });
 
   it('Save Session as Scenario File writes a scenario that replays the session', async () => {

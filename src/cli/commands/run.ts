@@ -1,6 +1,8 @@
 /**
- * `kafka-lab run FILE [--until 120s] [--describe-every 10s] [--json]`: runs a scenario headless
- * and prints the event log (one line per event) and, every so often, each group's describe table.
+ * `kafka-lab run FILE [--until 120s] [--describe-every 10s] [--time-lag] [--json]`: runs a scenario
+ * headless and prints the event log (one line per event) and, every so often, each group's
+ * describe table, exactly as Kafka 4.x's tool prints it; --time-lag appends the lab's TIME-LAG-MS
+ * and RECORDS-LAG columns (JSON rows always carry `timeLagMs` and `recordsLag`).
  * With --json, every line is a JSON object: events as the engine emits them, describe tables as
  * `{"type":"describe", ...}`, and a final `{"type":"summary", ...}`.
  * With --compare-protocols, the scenario runs three times (classic eager, classic
@@ -12,6 +14,7 @@ import {
   compareStaticMembership,
   describeOffsets,
   formatProtocolComparison,
+  labColumns,
   formatEventJson,
   formatEventLine,
   formatScenarioErrors,
@@ -26,7 +29,7 @@ import { MAX_RUN_MS, MAX_RUN_TEXT } from '../../sim';
 const DEFAULT_UNTIL_MS = 60_000;
 
 export function runCommand(args: string[], io: CliIo): number {
-  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', json: 'flag', 'compare-protocols': 'flag', 'compare-static': 'flag' });
+  const { options, positional } = parseOptions(args, { until: 'value', 'describe-every': 'value', 'time-lag': 'flag', json: 'flag', 'compare-protocols': 'flag', 'compare-static': 'flag' });
   if (positional.length !== 1) throw new UsageError(`expected one scenario file, got ${positional.length === 0 ? 'none' : positional.map((p) => `'${p}'`).join(', ')}`);
   const file = positional[0]!;
   const loaded = loadScenario(io.readFile(file));
@@ -36,6 +39,7 @@ export function runCommand(args: string[], io: CliIo): number {
   const every = durationOption('describe-every', options.get('describe-every'));
   if (every !== undefined && every <= 0) throw new UsageError(`--describe-every: '${String(options.get('describe-every'))}' must be longer than 0`);
   const json = options.get('json') === true;
+  const timeLag = options.get('time-lag') === true;
   if (options.get('compare-protocols') === true) {
     const rows = compareProtocols(scenario, until);
     if (json) io.out(JSON.stringify({ type: 'protocol-comparison', scenario: scenario.name, until, rows }) + '\n');
@@ -63,7 +67,7 @@ export function runCommand(args: string[], io: CliIo): number {
   }
   const describeAll = (): void => {
     for (const [groupId, group] of sim.groups) {
-      const d = describeOffsets(group, groupId, (t) => sim.topics.get(t));
+      const d = describeOffsets(group, groupId, (t) => sim.topics.get(t), labColumns(sim, groupId, timeLag));
       if (json) {
         lines.push(JSON.stringify({ type: 'describe', t: sim.now, group: groupId, state: group.state, notice: d.notice ?? null, rows: d.rows }));
       } else {

@@ -22,7 +22,11 @@ export function registerDescribeCommands(ctx: CommandContext): vscode.Disposable
         }
         group = r.value;
       }
-      const content = describeGroupText(ctx.host.session.simulation, group);
+      const content = describeGroupText(
+        ctx.host.session.simulation,
+        group,
+        vscode.l10n.t("Kafka Lab only (not Kafka's tool): TIME-LAG-MS is the age of the oldest unconsumed record; RECORDS-LAG is the log-end offset minus the consumer's fetch position (records fetched but not yet committed make it smaller than LAG)"),
+      );
       const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
       await vscode.window.showTextDocument(document, { preview: false });
       return document;

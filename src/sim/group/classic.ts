@@ -188,6 +188,7 @@ export class ClassicGroup implements Group {
       awaitingSync: undefined,
       assignmentBytes: EMPTY_BYTES,
       assignment: [],
+      usesConsumerProtocol: false,
     };
     this.members.set(memberId, member);
     this.ctx.emit({ type: 'member-joined', group: this.groupId, memberId, clientId: member.clientId, ...(member.groupInstanceId !== undefined ? { groupInstanceId: member.groupInstanceId } : {}) });
@@ -349,7 +350,12 @@ export class ClassicGroup implements Group {
     return { errorCode: 'NONE', members: results };
   }
 
-  /** DescribeGroups: in Stable, each member's metadata for the chosen protocol and the leader's bytes for it; otherwise neither. */
+  /**
+   * DescribeGroups (Kafka 4.x `GroupMetadataManager.describeGroups`): every member with the
+   * assignment the coordinator holds for it (the leader's last one: previous owners stay listed
+   * while the group rebalances, `describeNoMetadata`); in Stable also its metadata for the chosen
+   * protocol and the protocol's name, otherwise neither.
+   */
   describe(): DescribedGroup {
     const stable = this.state === 'Stable';
     return {
@@ -364,7 +370,7 @@ export class ClassicGroup implements Group {
         clientId: m.clientId,
         clientHost: m.host,
         memberMetadata: stable ? (m.protocols.find((p) => p.name === this.assignor)?.metadata ?? EMPTY_BYTES) : EMPTY_BYTES,
-        memberAssignment: stable ? m.assignmentBytes : EMPTY_BYTES,
+        memberAssignment: m.assignmentBytes,
       })),
     };
   }
@@ -456,6 +462,11 @@ export class ClassicGroup implements Group {
   prepareRebalance(reason: string): void {
     if (this.state === 'PreparingRebalance' || this.state === 'Dead') return;
     const wasEmpty = this.state === 'Empty';
+    // A round restarted before the leader's SyncGroup: every member's assignment is reset
+    // (Kafka's resetAndPropagateAssignmentWithError).
+    if (this.state === 'CompletingRebalance') {
+      for (const m of this.members.values()) [m.assignmentBytes, m.assignment] = [EMPTY_BYTES, []];
+    }
     this.setState('PreparingRebalance');
     this.pendingSync.clear();
     this.syncDeadline = Infinity;

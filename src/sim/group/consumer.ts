@@ -200,6 +200,7 @@ export class ConsumerGroup implements Group {
           lastHeartbeat: ctx.now,
           missedHeartbeatsReported: 0,
           assignment: [],
+          usesConsumerProtocol: true,
           reconciliation: { memberEpoch: 0, previousMemberEpoch: -1, state: 'STABLE', assigned: [], pendingRevocation: [], target: [], lastSent: '', leftTemporarily: false },
           classic: null,
           revokeDeadline: Infinity,
@@ -342,6 +343,7 @@ export class ConsumerGroup implements Group {
         assignment: [],
         reconciliation: { memberEpoch: 0, previousMemberEpoch: -1, state: 'STABLE', assigned: [], pendingRevocation: [], target: [], lastSent: '', leftTemporarily: false },
         classic,
+        usesConsumerProtocol: false,
         revokeDeadline: Infinity,
         revokeEpoch: -1,
       };

@@ -21,6 +21,12 @@ export interface MemberView {
   /** Virtual time of the last request that kept the member alive. */
   readonly lastHeartbeat: number;
   readonly sessionTimeoutMs: number;
+  /**
+   * true for a member speaking the consumer protocol (KIP-848 `ConsumerGroupHeartbeat`); false for
+   * one using JoinGroup/SyncGroup (every member of a classic group, and a classic member inside a
+   * consumer group during an online upgrade). Describe prints it as UPGRADED.
+   */
+  readonly usesConsumerProtocol: boolean;
 }
 
 export interface Group {

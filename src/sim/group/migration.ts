@@ -49,6 +49,7 @@ export function asConsumerGroupMember(m: ClassicMember, generation: number, prot
     assignment: assigned.slice(),
     reconciliation: { memberEpoch: generation, previousMemberEpoch: generation, state: 'STABLE', assigned, pendingRevocation: [], target: assigned.slice(), lastSent: '', leftTemporarily: false },
     classic: { protocols: m.protocols, syncDeadline: Infinity, joinDeadline: Infinity },
+    usesConsumerProtocol: false,
     revokeDeadline: Infinity,
     revokeEpoch: -1,
   };
@@ -72,5 +73,6 @@ export function asClassicGroupMember(m: ConsumerMember): ClassicMember {
     awaitingSync: undefined,
     assignmentBytes: encodeAssignment({ partitions: target, userData: null }),
     assignment: target,
+    usesConsumerProtocol: false,
   };
 }

@@ -1,10 +1,13 @@
 /**
  * A consumer group's consumer: the shared card (card.ts) with its badges (leader, standalone,
- * idle), the partitions it reads (fading in and out as rebalances move them), a heartbeat pulse,
- * and a session-timeout countdown when heartbeats stop.
+ * idle), the partitions it reads (fading in and out as rebalances move them), for a KIP-848
+ * member that is still reconciling what it owns against its target assignment (partitions to
+ * revoke struck through, partitions to receive marked), a heartbeat pulse, and a session-timeout
+ * countdown when heartbeats stop.
  */
 import { h, icon, setAttr, setHidden, setText, setVar, toggleClass } from '../dom';
 import { formatCount } from '../format';
+import type { ReconciliationModel } from '../reconciliation';
 import type { ConsumerCardModel, ConsumerState } from '../viewModel';
 import { CardFrame } from './card';
 import { ChipKind, partitionLabel, PartitionChips } from './chips';
@@ -46,6 +49,12 @@ export class ConsumerCard {
   private readonly leaderText: HTMLSpanElement;
   private readonly standaloneBadge: HTMLSpanElement;
   private readonly chips: PartitionChips<undefined>;
+  private readonly reconcile: HTMLDivElement;
+  private readonly ownsLabel: HTMLSpanElement;
+  private readonly targetLabel: HTMLSpanElement;
+  private readonly ownsList: HTMLSpanElement;
+  private readonly targetList: HTMLSpanElement;
+  private readonly movesText: HTMLSpanElement;
   private readonly heart: HTMLSpanElement;
   private readonly heartText: HTMLSpanElement;
   private readonly heartbeat: HTMLDivElement;
@@ -63,6 +72,18 @@ export class ConsumerCard {
     this.leaderBadge = h(d, 'span', { class: 'badge leader-badge', 'data-testid': 'leader-badge', hidden: true }, icon(d, 'star-full'), this.leaderText);
     this.standaloneBadge = h(d, 'span', { class: 'badge', hidden: true });
     this.chips = new PartitionChips(ctx, CONSUMER_CHIPS);
+    this.ownsList = h(d, 'span', { class: 'reconcile-list', 'data-testid': 'reconcile-owns' });
+    this.targetList = h(d, 'span', { class: 'reconcile-list', 'data-testid': 'reconcile-target' });
+    this.movesText = h(d, 'span', { class: 'reconcile-moves', 'data-testid': 'reconcile-moves' });
+    this.ownsLabel = h(d, 'span', { class: 'reconcile-label' });
+    this.targetLabel = h(d, 'span', { class: 'reconcile-label' });
+    this.reconcile = h(
+      d,
+      'div',
+      { class: 'reconcile', 'data-testid': 'consumer-reconcile', role: 'group', hidden: true },
+      h(d, 'div', { class: 'reconcile-line' }, icon(d, 'arrow-swap'), this.ownsLabel, ' ', this.ownsList, h(d, 'span', { class: 'reconcile-sep' }, ' · '), this.targetLabel, ' ', this.targetList),
+      this.movesText,
+    );
     this.heart = icon(d, 'heart', 'heart');
     this.heartText = h(d, 'span', { 'data-testid': 'consumer-heartbeat' });
     this.heartbeat = h(d, 'div', { class: 'heartbeat' }, this.heart, this.heartText);
@@ -73,7 +94,7 @@ export class ConsumerCard {
       testidPrefix: 'consumer',
       badges: [this.leaderBadge, this.standaloneBadge, this.idleBadge],
       chips: this.chips.root,
-      body: [this.heartbeat, this.session],
+      body: [this.reconcile, this.heartbeat, this.session],
     });
     this.root = this.frame.root;
   }
@@ -100,6 +121,7 @@ export class ConsumerCard {
     setText(this.standaloneBadge, t(ctx, 'standalone'));
     setHidden(this.standaloneBadge, !c.standalone);
     this.chips.update(card.chips);
+    this.updateReconciliation(card);
 
     // Heartbeats: a pulse whenever the time since the last one went down (a new one was sent).
     const alive = running && !c.standalone;
@@ -125,5 +147,36 @@ export class ConsumerCard {
       setText(this.sessionText, session.expiresInMs > 0 ? t(ctx, 'sessionExpiresIn', dur(ctx, session.expiresInMs)) : t(ctx, 'sessionExpired'));
       toggleClass(this.session, 'urgent', session.urgent);
     }
+  }
+
+  /** "owns P0, P1 · target P0, P2", the partitions still to revoke or to receive marked (text and style). */
+  private updateReconciliation(card: ConsumerCardModel): void {
+    const ctx = this.ctx;
+    const r = card.reconciliation;
+    setHidden(this.reconcile, r === undefined);
+    if (!r) return;
+    const multiTopic = card.chips[0]?.multiTopic ?? false;
+    const names = (tps: ReconciliationModel['owns']): Set<string> => new Set(tps.map((tp) => `${tp.topic}\u0000${tp.partition}`));
+    const fill = (list: HTMLSpanElement, tps: ReconciliationModel['owns'], marked: Set<string>, markClass: string): void => {
+      while (list.childElementCount < tps.length) list.appendChild(h(ctx.doc, 'span', { class: 'reconcile-partition' }));
+      while (list.childElementCount > tps.length) list.lastElementChild!.remove();
+      tps.forEach((tp, i) => {
+        const el = list.children[i] as HTMLSpanElement;
+        setText(el, partitionLabel(ctx, tp, multiTopic) + (i < tps.length - 1 ? ', ' : ''));
+        toggleClass(el, markClass, marked.has(`${tp.topic}\u0000${tp.partition}`));
+      });
+    };
+    setText(this.ownsLabel, r.owns.length === 0 ? t(ctx, 'reconcileOwnsNothing') : t(ctx, 'reconcileOwns'));
+    fill(this.ownsList, r.owns, names(r.revoking), 'revoking');
+    setText(this.targetLabel, r.target.length === 0 ? t(ctx, 'reconcileTargetNothing') : t(ctx, 'reconcileTarget'));
+    fill(this.targetList, r.target, names(r.incoming), 'incoming');
+    const label = (tps: ReconciliationModel['owns']): string => tps.map((tp) => partitionLabel(ctx, tp, multiTopic)).join(', ');
+    const moves: string[] = [];
+    if (r.revoking.length > 0) moves.push(t(ctx, 'reconcileRevoking', label(r.revoking)));
+    if (r.incoming.length > 0) moves.push(t(ctx, 'reconcileIncoming', label(r.incoming)));
+    setText(this.movesText, moves.join(' · '));
+    // One sentence for the tooltip, with the epochs.
+    const sentence = t(ctx, 'reconcileSummary', label(r.owns) || t(ctx, 'reconcileNone'), label(r.target) || t(ctx, 'reconcileNone'), moves.join('; '), r.memberEpoch ?? '-', r.targetEpoch ?? '-');
+    setAttr(this.reconcile, 'title', sentence);
   }
 }

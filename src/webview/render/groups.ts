@@ -10,7 +10,7 @@ import { formatCount } from '../format';
 import type { Store } from '../store';
 import { ConsumerCardModel, GroupModel, pageOf, suggestClientId } from '../viewModel';
 import { ConsumerCard } from './consumerCard';
-import { RenderContext, t } from './context';
+import { dur, RenderContext, t } from './context';
 import { DescribeView } from './describeView';
 import { AddConsumerForm, GroupSectionFrame } from './groupSection';
 import { LagChart } from './lagChart';
@@ -29,6 +29,7 @@ export class GroupView {
   private readonly generation: HTMLSpanElement;
   private readonly assignor: HTMLSpanElement;
   private readonly lag: HTMLSpanElement;
+  private readonly timeLag: HTMLSpanElement;
   private readonly members: HTMLSpanElement;
   private readonly busy: HTMLSpanElement;
   private readonly delivery: HTMLParagraphElement;
@@ -54,6 +55,7 @@ export class GroupView {
     this.generation = h(d, 'span', { class: 'fact', 'data-testid': 'group-generation' });
     this.assignor = h(d, 'span', { class: 'fact', 'data-testid': 'group-assignor' });
     this.lag = h(d, 'span', { class: 'fact lag-fact', 'data-testid': 'group-lag' });
+    this.timeLag = h(d, 'span', { class: 'fact lag-fact', 'data-testid': 'group-time-lag' });
     this.members = h(d, 'span', { class: 'fact', 'data-testid': 'group-members' });
     this.busy = h(d, 'span', { class: 'fact busy-fact', 'data-testid': 'group-busy', hidden: true });
     this.delivery = h(d, 'p', { class: 'muted delivery', 'data-testid': 'group-delivery' });
@@ -95,7 +97,7 @@ export class GroupView {
     this.frame = new GroupSectionFrame(ctx, {
       testid: 'group',
       icon: 'organization',
-      head: [h(d, 'div', { class: 'facts' }, this.generation, this.assignor, this.members, this.busy, this.lag), this.delivery],
+      head: [h(d, 'div', { class: 'facts' }, this.generation, this.assignor, this.members, this.busy, this.lag, this.timeLag), this.delivery],
       consumers: [
         h(d, 'div', { class: 'row-head' }, this.consumersHeading, this.pager),
         this.noConsumers,
@@ -139,6 +141,9 @@ export class GroupView {
     }
     setText(this.lag, t(ctx, 'totalLag', formatCount(g.totalLag)));
     setAttr(this.lag, 'data-lag', String(g.totalLag));
+    setText(this.timeLag, t(ctx, 'groupTimeLag', dur(ctx, g.maxTimeLagMs)));
+    setAttr(this.timeLag, 'data-time-lag', String(g.maxTimeLagMs));
+    setAttr(this.timeLag, 'title', t(ctx, 'groupTimeLagTitle', dur(ctx, g.maxTimeLagMs)));
     setText(this.members, t(ctx, 'memberCount', g.members.length));
     setText(this.delivery, t(ctx, 'deliverySummary', formatCount(g.delivery.processed), formatCount(g.delivery.duplicates), formatCount(g.delivery.outOfOrder)));
 

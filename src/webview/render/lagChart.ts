@@ -1,6 +1,7 @@
 /**
- * Lag over time for one group: the total, or (on demand) one line per partition, from the history
- * the webview records. SVG in theme colours, with a text summary (the SVG's accessible name) and a
+ * Lag over time for one group: the total in records, (on demand) one line per partition, or the
+ * time lag (the age of the group's oldest unconsumed record, its largest over the partitions), from
+ * the history the webview records. SVG in theme colours, with a text summary (the SVG's accessible name) and a
  * table of samples as an alternative.
  */
 import { partitionName } from '../../sim';
@@ -9,6 +10,7 @@ import { h, setAttr, setClassWithPrefix, setHidden, setText, svg, toggleClass, u
 import { formatClock, formatCount } from '../format';
 import { LagSeries, PARTITION_HISTORY_LIMIT } from '../history';
 import type { Store } from '../store';
+import type { ChartMode } from '../uiState';
 import { partitionColour, partitionsByLag, TopicOrder } from '../viewModel';
 import { dur, RenderContext, t } from './context';
 
@@ -38,6 +40,7 @@ export class LagChart {
   private readonly heading: HTMLHeadingElement;
   private readonly totalButton: HTMLButtonElement;
   private readonly partitionsButton: HTMLButtonElement;
+  private readonly timeButton: HTMLButtonElement;
   private readonly svgEl: SVGSVGElement;
   private readonly totalPath: SVGPathElement;
   private readonly partitionGroup: SVGGElement;
@@ -56,7 +59,7 @@ export class LagChart {
     const d = ctx.doc;
     const headingId = uid('chart');
     this.heading = h(d, 'h4', { id: headingId, class: 'subsection-title' });
-    const modeButton = (mode: 'total' | 'partitions'): HTMLButtonElement => {
+    const modeButton = (mode: ChartMode): HTMLButtonElement => {
       const b = h(d, 'button', { type: 'button', class: 'segment', 'data-testid': `chart-mode-${mode}` });
       b.addEventListener('click', () => {
         ctx.ui.chartMode[this.groupId] = mode;
@@ -66,6 +69,7 @@ export class LagChart {
     };
     this.totalButton = modeButton('total');
     this.partitionsButton = modeButton('partitions');
+    this.timeButton = modeButton('time');
     this.totalPath = svg(d, 'path', { class: 'line total-line', 'vector-effect': 'non-scaling-stroke', fill: 'none' });
     this.partitionGroup = svg(d, 'g', { class: 'partition-lines' });
     this.svgEl = svg(
@@ -90,7 +94,7 @@ export class LagChart {
       d,
       'div',
       { class: 'chart', 'data-testid': 'lag-chart', role: 'group', 'aria-labelledby': headingId },
-      h(d, 'div', { class: 'chart-head' }, this.heading, h(d, 'div', { class: 'segmented', role: 'group' }, this.totalButton, this.partitionsButton)),
+      h(d, 'div', { class: 'chart-head' }, this.heading, h(d, 'div', { class: 'segmented', role: 'group' }, this.totalButton, this.partitionsButton, this.timeButton)),
       h(d, 'div', { class: 'chart-frame' }, this.maxLabel, this.svgEl, this.spanLabel),
       this.legend,
       this.summary,
@@ -106,10 +110,16 @@ export class LagChart {
     setText(this.heading, t(ctx, 'lagChartHeading'));
     setText(this.totalButton, t(ctx, 'chartModeTotal'));
     setText(this.partitionsButton, t(ctx, 'chartModePartitions'));
+    setText(this.timeButton, t(ctx, 'chartModeTime'));
+    setAttr(this.timeButton, 'title', t(ctx, 'chartModeTimeTitle'));
     setAttr(this.totalButton, 'aria-pressed', mode === 'total' ? 'true' : 'false');
     setAttr(this.partitionsButton, 'aria-pressed', mode === 'partitions' ? 'true' : 'false');
+    setAttr(this.timeButton, 'aria-pressed', mode === 'time' ? 'true' : 'false');
     setAttr(this.root, 'data-mode', mode);
-    const series = this.store.lagSeries(group.groupId);
+    const timeMode = mode === 'time';
+    const series = timeMode ? this.store.timeLagSeries(group.groupId) : this.store.lagSeries(group.groupId);
+    /** A value as the chart labels it: records, or a duration in time mode. */
+    const show = (v: number): string => (timeMode ? dur(ctx, v) : formatCount(v));
     const ts = series?.times() ?? [];
     const t0 = ts[0] ?? 0;
     const t1 = ts[ts.length - 1] ?? 0;
@@ -157,13 +167,13 @@ export class LagChart {
     });
     setHidden(this.legend, legendItems.length === 0);
 
-    setText(this.maxLabel, formatCount(maxV));
+    setText(this.maxLabel, show(maxV));
     setText(this.spanLabel, ts.length > 1 ? `${formatClock(t0)} – ${formatClock(t1)}` : '');
     let summary: string;
     if (!series || series.length === 0) summary = t(ctx, 'chartNoData');
     else {
       const [lo, hi] = series.range();
-      summary = t(ctx, 'chartSummary', group.groupId, formatCount(series.last() ?? 0), formatCount(lo), formatCount(hi), dur(ctx, t1 - t0));
+      summary = t(ctx, timeMode ? 'chartTimeSummary' : 'chartSummary', group.groupId, show(series.last() ?? 0), show(lo), show(hi), dur(ctx, t1 - t0));
     }
     setText(this.summary, summary);
     setAttr(this.svgEl, 'aria-label', summary);
@@ -180,7 +190,8 @@ export class LagChart {
     if (!this.details.open) return;
     const ctx = this.ctx;
     const d = ctx.doc;
-    const series = this.store.lagSeries(this.groupId);
+    const timeMode = ctx.ui.chartMode[this.groupId] === 'time';
+    const series = timeMode ? this.store.timeLagSeries(this.groupId) : this.store.lagSeries(this.groupId);
     const ts = series?.times() ?? [];
     const vs = series?.values() ?? [];
     const rows: Array<[number, number]> = [];
@@ -193,14 +204,14 @@ export class LagChart {
     }
     const heads = thead.rows[0]!.cells;
     setText(heads[0]!, t(ctx, 'chartTime'));
-    setText(heads[1]!, t(ctx, 'chartLag'));
+    setText(heads[1]!, t(ctx, timeMode ? 'chartTimeLag' : 'chartLag'));
     const body = this.table.tBodies[0] ?? this.table.appendChild(h(d, 'tbody'));
     while (body.rows.length < rows.length) body.appendChild(h(d, 'tr', {}, h(d, 'td'), h(d, 'td', { class: 'num' })));
     while (body.rows.length > rows.length) body.lastElementChild!.remove();
     rows.forEach(([time, v], i) => {
       const r = body.rows[i]!;
       setText(r.cells[0]!, formatClock(time));
-      setText(r.cells[1]!, formatCount(v));
+      setText(r.cells[1]!, timeMode ? dur(ctx, v) : formatCount(v));
     });
   }
 }

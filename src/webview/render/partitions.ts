@@ -1,7 +1,9 @@
 /**
  * The topic's partitions as logs. Up to HEAT_STRIP_THRESHOLD partitions: a table, one row per
  * partition: its log (filled to the log-end offset) with one lane per group showing the committed
- * offset and the lag after it, and per group the owning consumer and the lag in numbers. Beyond
+ * offset and the lag after it, and per group the owning consumer, the lag in records, how far
+ * behind in time (the age of the oldest record not yet committed) and the client-side records-lag
+ * (log-end offset minus the consumer's fetch position). Beyond
  * that, a heat strip of lag for one chosen group, with a text summary and the top partitions.
  */
 import type { GroupPartitionSnapshot } from '../../sim';
@@ -9,7 +11,7 @@ import { partitionColor } from '../colors';
 import { h, icon, KeyedList, setAttr, setClassWithPrefix, setHidden, setText, setVar, toggleClass } from '../dom';
 import { formatCount } from '../format';
 import { heatStrip, mostLagging, TopicModel } from '../viewModel';
-import { RenderContext, t } from './context';
+import { dur, RenderContext, t } from './context';
 
 export const HEAT_STRIP_THRESHOLD = 64;
 /** Partitions the heat strip lists by lag. */
@@ -32,6 +34,8 @@ class GroupLane {
   private readonly owner: HTMLSpanElement;
   private readonly ownerName: HTMLSpanElement;
   private readonly lagText: HTMLSpanElement;
+  private readonly timeLagText: HTMLSpanElement;
+  private readonly recordsLagText: HTMLSpanElement;
 
   constructor(ctx: RenderContext, groupId: string) {
     const d = ctx.doc;
@@ -41,7 +45,9 @@ class GroupLane {
     this.ownerName = h(d, 'span', { class: 'owner-name', 'data-testid': 'partition-owner-name' });
     this.owner = h(d, 'span', { class: 'owner' }, icon(d, 'person'), this.ownerName);
     this.lagText = h(d, 'span', { class: 'lag-text', 'data-testid': 'partition-lag' });
-    this.cell = h(d, 'td', { class: 'owner-cell', 'data-testid': 'partition-owner', 'data-group': groupId }, this.owner, this.lagText);
+    this.timeLagText = h(d, 'span', { class: 'lag-text time-lag', 'data-testid': 'partition-time-lag' });
+    this.recordsLagText = h(d, 'span', { class: 'lag-text records-lag', 'data-testid': 'partition-records-lag' });
+    this.cell = h(d, 'td', { class: 'owner-cell', 'data-testid': 'partition-owner', 'data-group': groupId }, this.owner, this.lagText, this.timeLagText, this.recordsLagText);
   }
 
   update(ctx: RenderContext, p: GroupPartitionSnapshot | undefined, leo: number, maxLeo: number): void {
@@ -57,6 +63,17 @@ class GroupLane {
     setText(this.lagText, lag === null ? t(ctx, 'noCommit') : t(ctx, 'lag', formatCount(lag)));
     setAttr(this.lagText, 'data-lag', lag === null ? '' : String(lag));
     toggleClass(this.lagText, 'has-lag', lag !== null && lag > 0);
+    const timeLag = p?.timeLagMs ?? null;
+    setHidden(this.timeLagText, timeLag === null);
+    setText(this.timeLagText, timeLag === null ? '' : t(ctx, 'timeLag', dur(ctx, timeLag)));
+    setAttr(this.timeLagText, 'data-time-lag', timeLag === null ? '' : String(timeLag));
+    setAttr(this.timeLagText, 'title', timeLag === null ? '' : t(ctx, 'timeLagTitle', dur(ctx, timeLag)));
+    toggleClass(this.timeLagText, 'has-lag', timeLag !== null && timeLag > 0);
+    const recordsLag = p?.recordsLag ?? null;
+    setHidden(this.recordsLagText, recordsLag === null);
+    setText(this.recordsLagText, recordsLag === null ? '' : t(ctx, 'recordsLag', formatCount(recordsLag)));
+    setAttr(this.recordsLagText, 'data-records-lag', recordsLag === null ? '' : String(recordsLag));
+    setAttr(this.recordsLagText, 'title', t(ctx, 'recordsLagTitle'));
     setAttr(this.cell, 'title', committed === null ? t(ctx, 'noCommit') : t(ctx, 'committed', formatCount(committed)));
   }
 }

@@ -22,6 +22,19 @@ describe('kafka-lab run', () => {
     assert.match(out, /Summary:\n {2}consumer-group-01: Stable, generation 2/);
   });
 
+  it('prints the lab columns TIME-LAG-MS and RECORDS-LAG only with --time-lag (JSON rows always carry them)', () => {
+    const file = path.join(BUILTIN, '05-idle-consumer.kafkalab.json');
+    const plain = runCli(['run', file, '--until', '32s', '--describe-every', '32s']).out;
+    assert.doesNotMatch(plain, /TIME-LAG-MS/);
+    assert.match(plain, / CLIENT-ID\n/);
+    const lab = runCli(['run', file, '--until', '32s', '--describe-every', '32s', '--time-lag']).out;
+    assert.match(lab, / CLIENT-ID {7}TIME-LAG-MS {5}RECORDS-LAG\n/);
+    assert.match(lab, /consumer01 {6}\d+ +\d+\n/);
+    const json = runCli(['run', file, '--until', '32s', '--json']).out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; rows?: Array<{ timeLagMs: number | null; recordsLag: number | null }> });
+    const rows = json.find((l) => l.type === 'describe')!.rows!;
+    assert.ok(rows.length > 0 && rows.every((r) => typeof r.timeLagMs === 'number' && typeof r.recordsLag === 'number'));
+  });
+
   it('prints JSON lines with --json: events, describe rows and a summary', () => {
     const { code, out } = runCli(['run', path.join(BUILTIN, '01-one-consumer.kafkalab.json'), '--until', '10s', '--json']);
     assert.equal(code, 0);

@@ -6,7 +6,27 @@ import { strict as assert } from 'node:assert';
 import type { Scenario } from '../../../src/sim/scenario/types';
 import { describeMembers, describeOffsets, describeState } from '../../../src/sim/describe';
 import { snapshot } from '../../../src/sim/snapshot';
+import { decodeAssignment, encodeAssignment, encodeSubscription, Simulation, type GroupRequest, type GroupTransport, type JoinGroupRequest, type JoinGroupResponse, type ResponseTo } from '../../../src/sim';
 import { builtinScenario, Recorder } from './helpers';
+
+/** Sends a request as a client outside the engine; the answer if it came at once. */
+function call<R extends GroupRequest>(t: GroupTransport, request: R): ResponseTo<R> | undefined {
+  let out: ResponseTo<R> | undefined;
+  t.send(request, (r) => (out = r));
+  return out;
+}
+
+const classicJoin = (groupId: string, memberId: string): JoinGroupRequest => ({
+  api: 'JoinGroup',
+  groupId,
+  sessionTimeoutMs: 45_000,
+  rebalanceTimeoutMs: 60_000,
+  memberId,
+  groupInstanceId: null,
+  protocolType: 'consumer',
+  protocols: [{ name: 'range', metadata: encodeSubscription({ topics: ['t'], userData: null, ownedPartitions: [], generationId: -1, rackId: null }) }],
+  reason: null,
+});
 
 const scenario = (s: Partial<Scenario> & Pick<Scenario, 'groups'>): Scenario => ({
   name: 'fidelity',
@@ -119,22 +139,66 @@ describe('Kafka fidelity: the coordinator', () => {
     assert.equal(r.sim.consumers.get('b')!.membership, 'stable');
   });
 
-  it('describes a rebalancing group without owners or strategy (summaryNoMetadata)', () => {
+  it('describes a rebalancing classic group with the previous owners and no strategy, as Kafka 4.x does (describeNoMetadata keeps the assignment)', () => {
     const r = new Recorder(
       scenario({
         groups: [{ groupId: 'g', consumers: [{ clientId: 'a', ratePerSec: 100 }, { clientId: 'b', ratePerSec: 100, config: { 'max.poll.interval.ms': 60_000 } }] }],
         timeline: [{ at: '15s', action: 'stall-consumer', consumer: 'b', duration: '2m' }, { at: '16s', action: 'add-consumer', group: 'g', consumer: { clientId: 'c', ratePerSec: 100 } }],
       }),
     );
+    r.sim.runUntil(14_000);
+    const before = new Map(describeOffsets(r.sim.groups.get('g'), 'g', (t) => r.sim.topics.get(t)).rows.map((row) => [row.partition, row.clientId]));
     r.sim.runUntil(40_000);
     const g = r.sim.groups.get('g')!;
     assert.equal(g.state, 'PreparingRebalance');
     const offsets = describeOffsets(g, 'g', (t) => r.sim.topics.get(t));
     assert.equal(offsets.notice, "Warning: Consumer group 'g' is rebalancing.");
-    assert.ok(offsets.rows.length > 0 && offsets.rows.every((row) => row.consumerId === null));
-    assert.ok(describeMembers(g, 'g').rows.every((m) => m.partitions === 0));
+    // Every partition is still listed with the owner the last SyncGroup gave it.
+    assert.ok(offsets.rows.length > 0);
+    assert.deepEqual(new Map(offsets.rows.map((row) => [row.partition, row.clientId])), before);
+    assert.ok(offsets.rows.every((row) => row.clientId === 'a' || row.clientId === 'b'));
+    const members = describeMembers(g, 'g');
+    assert.deepEqual(members.rows.map((m) => [m.clientId, m.partitions > 0]), [['a', true], ['b', true], ['c', false]], 'c joined in this round: nothing yet');
     assert.equal(describeState(g, 'g').rows[0]!.assignmentStrategy, '');
-    assert.ok(snapshot(r.sim).groups[0]!.partitions.every((p) => p.owner === null));
+    assert.match(describeState(g, 'g').text.split('\n')[2]!, /^g {15}localhost:9092 {2}\(0\) {7}- {20}PreparingRebalance {3}3$/);
+    const snap = snapshot(r.sim).groups[0]!;
+    assert.deepEqual(new Map(snap.partitions.map((p) => [p.partition, p.owner])), before);
+    // DescribeGroups itself: assignments in every state, no protocol name outside Stable.
+    const described = call(r.sim.connect('admin', '/10.0.0.9'), { api: 'DescribeGroups', groups: ['g'] })!.groups[0]!;
+    assert.equal(described.protocolData, '');
+    assert.deepEqual(described.members.map((m) => decodeAssignment(m.memberAssignment).partitions.length > 0), [true, true, false]);
+  });
+
+  it('resets every assignment when a round restarts before the leader’s SyncGroup (CompletingRebalance → PreparingRebalance)', () => {
+    const sim = new Simulation(scenario({ groups: [{ groupId: 'other', consumers: [{ clientId: 'x', ratePerSec: 10 }] }] }));
+    const a = sim.connect('a', '/10.0.0.1');
+    const b = sim.connect('b', '/10.0.0.2');
+    const c = sim.connect('c', '/10.0.0.3');
+    const joinAs = (t: GroupTransport, memberId = ''): JoinGroupResponse | undefined => call(t, classicJoin('x', memberId));
+    const joined: Record<string, JoinGroupResponse> = {};
+    const joinTwice = (t: GroupTransport, name: string): void => {
+      const first = joinAs(t);
+      assert.equal(first?.errorCode, 'MEMBER_ID_REQUIRED');
+      t.send(classicJoin('x', first!.memberId), (r) => (joined[name] = r));
+    };
+    joinTwice(a, 'a');
+    sim.advance(4_000);
+    assert.equal(joined['a']?.errorCode, 'NONE');
+    const aId = joined['a']!.memberId;
+    const assignment = encodeAssignment({ partitions: [{ topic: 't', partition: 0 }, { topic: 't', partition: 1 }], userData: null });
+    assert.equal(call(a, { api: 'SyncGroup', groupId: 'x', generationId: joined['a']!.generationId, memberId: aId, groupInstanceId: null, protocolType: 'consumer', protocolName: 'range', assignments: [{ memberId: aId, assignment }] })?.errorCode, 'NONE');
+    const g = sim.groups.get('x')!;
+    assert.equal(g.state, 'Stable');
+    // b joins: a rejoins, the join completes, and until a's SyncGroup a is still listed with its partitions.
+    joinTwice(b, 'b');
+    a.send(classicJoin('x', aId), (r) => (joined['a2'] = r));
+    sim.advance(100);
+    assert.equal(g.state, 'CompletingRebalance');
+    assert.deepEqual(describeMembers(g, 'x').rows.map((m) => [m.clientId, m.partitions]), [['a', 2], ['b', 0]]);
+    // c joins before the leader's SyncGroup: the round restarts and every assignment is reset.
+    joinTwice(c, 'c');
+    assert.equal(g.state, 'PreparingRebalance');
+    assert.deepEqual(describeMembers(g, 'x').rows.map((m) => [m.clientId, m.partitions]), [['a', 0], ['b', 0], ['c', 0]]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { partitionForKey } from '../../../src/sim/murmur2';
-import { keyName, RecordLayout, Topic } from '../../../src/sim/topic';
+import { keyName, MAX_TIME_RUNS, RecordLayout, Topic } from '../../../src/sim/topic';
 import { DeliveryLedger } from '../../../src/sim/delivery';
 
 /** Brute force: materialise every record (producer seq) on every partition. */
@@ -127,5 +127,40 @@ describe('DeliveryLedger: duplicates and per-key order', () => {
     ledger.process(topic, 0, 50, 60);
     assert.deepEqual(ledger.process(topic, 0, 0, 10), { duplicates: 0, outOfOrder: 10 });
     assert.deepEqual(ledger.processedRanges('t', 0), [[0, 10], [50, 60]]);
+  });
+});
+
+describe('Record append times (time lag)', () => {
+  it('stamps each batch with the tick that appended it and finds the time of any offset', () => {
+    const topic = new Topic('t', 2);
+    topic.append(0, 5, 100); // offsets 0-4 at 100 ms
+    topic.append(0, 3, 100); // same tick: one run, offsets 5-7
+    topic.append(0, 2, 300); // offsets 8-9 at 300 ms
+    topic.append(1, 0, 300); // nothing appended: no run
+    assert.deepEqual([0, 4, 7, 8, 9].map((o) => topic.recordTimes.timestampAt(0, o)), [100, 100, 100, 300, 300]);
+    assert.equal(topic.recordTimes.runCount(0), 2);
+    assert.equal(topic.recordTimes.runCount(1), 0);
+    assert.equal(topic.logEndOffsets[0], 10);
+    // The age of the oldest record a consumer at this offset has not consumed; 0 at the log end.
+    assert.equal(topic.timeLagMs(0, 6, 1_000), 900);
+    assert.equal(topic.timeLagMs(0, 8, 1_000), 700);
+    assert.equal(topic.timeLagMs(0, 10, 1_000), 0);
+    assert.equal(topic.timeLagMs(1, 0, 1_000), 0);
+  });
+
+  it('keeps at most MAX_TIME_RUNS runs per partition; merged old runs only ever make records older', () => {
+    const topic = new Topic('t', 1);
+    const exact: number[] = [];
+    for (let tick = 0; tick < 5_000; tick++) {
+      topic.append(0, 2, tick * 100);
+      exact.push(tick * 100, tick * 100);
+    }
+    assert.ok(topic.recordTimes.runCount(0) <= MAX_TIME_RUNS, `${topic.recordTimes.runCount(0)} runs`);
+    for (let o = 0; o < exact.length; o += 37) {
+      const t = topic.recordTimes.timestampAt(0, o)!;
+      assert.ok(t <= exact[o]!, `offset ${o}: ${t} ≤ ${exact[o]}`);
+    }
+    // The newest records keep their exact times.
+    for (let o = exact.length - 100; o < exact.length; o++) assert.equal(topic.recordTimes.timestampAt(0, o), exact[o]);
   });
 });

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { contextKeyValues, changedContextKeys } from '../../../src/extension/contextKeys/contextKeyValues';
-import { describeGroupText } from '../../../src/extension/commands/describeDocument';
+import { describeGroupText, LAB_COLUMNS_NOTE } from '../../../src/extension/commands/describeDocument';
 import { createNonce, webviewHtml } from '../../../src/extension/views/webviewHtml';
 import { replayEventLog } from '../../../src/extension/session/eventLog';
 import { SimulationSession, Timer } from '../../../src/extension/session/simulationSession';
-import { describeMembers, describeOffsets, describeState } from '../../../src/sim/describe';
+import { describeMembers, describeOffsets, describeState, labColumns } from '../../../src/sim/describe';
 import { formatEventJson } from '../../../src/sim/events';
 import { Simulation } from '../../../src/sim/simulation';
 import { snapshot } from '../../../src/sim/snapshot';
@@ -61,8 +61,15 @@ describe('Describe Group document', () => {
     const strip = (s: string) => s.replace(/^\n/, '').replace(/\n$/, '');
     assert.ok(text.startsWith('$ kafka-consumer-groups.sh --describe --group consumer-group-01   # at 30.000s\n'));
     assert.ok(text.includes(strip(describeOffsets(g, 'consumer-group-01', (t) => sim.topics.get(t)).text)));
-    assert.ok(text.includes(`$ kafka-consumer-groups.sh --describe --group consumer-group-01 --members   # at 30.000s\n${strip(describeMembers(g, 'consumer-group-01').text)}`));
-    assert.ok(text.includes(`--state   # at 30.000s\n${strip(describeState(g, 'consumer-group-01').text)}`));
+    assert.ok(text.includes(`$ kafka-consumer-groups.sh --describe --group consumer-group-01 --members --verbose   # at 30.000s\n${strip(describeMembers(g, 'consumer-group-01', true).text)}`));
+    assert.ok(text.includes(`--state --verbose   # at 30.000s\n${strip(describeState(g, 'consumer-group-01', true).text)}`));
+    assert.match(text, /CURRENT-EPOCH +CURRENT-ASSIGNMENT +TARGET-EPOCH +TARGET-ASSIGNMENT/);
+    assert.match(text, /GROUP-EPOCH +TARGET-ASSIGNMENT-EPOCH +#MEMBERS/);
+    // Then the lab's own columns, introduced as not Kafka's, with the caller's (localised) note.
+    const lab = strip(describeOffsets(g, 'consumer-group-01', (t) => sim.topics.get(t), labColumns(sim, 'consumer-group-01', true)).text);
+    assert.ok(text.includes(`# ${LAB_COLUMNS_NOTE}   # at 30.000s\n${lab}`));
+    assert.match(lab, /CLIENT-ID +TIME-LAG-MS +RECORDS-LAG\n/);
+    assert.match(describeGroupText(sim, 'consumer-group-01', 'NOTE-KO'), /# NOTE-KO {3}# at 30.000s\nGROUP +TOPIC/);
     assert.match(text, /consumer-group-01 peter-01\s+0\s+\d+\s+\d+\s+\d+\s+consumer01-/);
   });
 

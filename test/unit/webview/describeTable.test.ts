@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { describeOffsets } from '../../../src/sim/describe';
+import { describeOffsets, labColumns } from '../../../src/sim/describe';
 import { Simulation } from '../../../src/sim/simulation';
 import { snapshot } from '../../../src/sim/snapshot';
 import { describeGroupFromSnapshot } from '../../../src/webview/describeTable';
@@ -11,9 +11,11 @@ describe('webview: the describe table from a snapshot', () => {
     const snap = snapshot(sim);
     let rows = 0;
     for (const groupId of [...sim.groups.keys(), 'no-such-group']) {
-      const engine = describeOffsets(sim.groups.get(groupId), groupId, (t) => sim.topics.get(t));
+      const engine = describeOffsets(sim.groups.get(groupId), groupId, (t) => sim.topics.get(t), labColumns(sim, groupId, false));
       const view = describeGroupFromSnapshot(snap, groupId);
       assert.equal(view.text, engine.text, `${label}: ${groupId} at ${sim.now} ms`);
+      const engineLab = describeOffsets(sim.groups.get(groupId), groupId, (t) => sim.topics.get(t), labColumns(sim, groupId, true));
+      assert.equal(describeGroupFromSnapshot(snap, groupId, true).text, engineLab.text, `${label}: lab columns of ${groupId} at ${sim.now} ms`);
       assert.equal(view.notice, engine.notice, `${label}: notice of ${groupId} at ${sim.now} ms`);
       assert.deepEqual(view.rows, engine.rows);
       rows += engine.rows.length;

@@ -110,6 +110,8 @@ describe('webview: host messages and strings', () => {
     assert.deepEqual(restoreUiState({ categories: ['commit', 'bogus'], chartMode: { x: 'pie' }, consumerPage: { g: -1 }, stallMs: 7 }), { ...restoreUiState(undefined), categories: ['commit'] });
     h.q('[data-testid="chart-mode-total"]').click();
     assert.equal((h.api.state as { chartMode: Record<string, string> }).chartMode['consumer-group-02'], 'total');
+    // The time-lag mode survives a reload too.
+    assert.deepEqual(restoreUiState({ chartMode: { g: 'time' } }).chartMode, { g: 'time' });
   });
 
   it('starts over on a reset update: history and events are dropped', () => {

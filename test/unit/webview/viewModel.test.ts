@@ -73,10 +73,10 @@ const shareMember = (over: Partial<ShareMemberSnapshot>): ShareMemberSnapshot =>
   ...over,
 });
 
-const member = (over: Partial<MemberSnapshot>): MemberSnapshot => ({ memberId: 'm', clientId: 'c', groupInstanceId: null, host: '127.0.0.1', assignment: [], sinceHeartbeatMs: 0, sessionTimeoutMs: 45_000, sessionExpiresInMs: 45_000, ...over });
+const member = (over: Partial<MemberSnapshot>): MemberSnapshot => ({ memberId: 'm', clientId: 'c', groupInstanceId: null, host: '127.0.0.1', assignment: [], sinceHeartbeatMs: 0, sessionTimeoutMs: 45_000, sessionExpiresInMs: 45_000, memberEpoch: null, targetAssignment: null, usesConsumerProtocol: false, ...over });
 
 const lagOf = (entries: Array<[number, number | null, string | null]>): Map<number, GroupPartitionSnapshot> =>
-  new Map(entries.map(([partition, lag, owner]) => [partition, { topic: 't', partition, committed: lag === null ? -1 : 0, logEndOffset: lag ?? 0, lag, owner }]));
+  new Map(entries.map(([partition, lag, owner]) => [partition, { topic: 't', partition, committed: lag === null ? -1 : 0, logEndOffset: lag ?? 0, lag, owner, timeLagMs: lag === null ? null : 0, recordsLag: null }]));
 
 /** A snapshot of a scenario with two topics, two consumer groups and a share group. */
 function twoTopics(): Run {
